@@ -1,0 +1,18 @@
+/* aims-core.h — everything the GUI and aimsctl use from libaims-core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "aims-audit.h"
+#include "aims-check.h"
+#include "aims-date.h"
+#include "aims-db.h"
+#include "aims-db-watch.h"
+#include "aims-demo.h"
+#include "aims-entity.h"
+#include "aims-json.h"
+#include "aims-migrate.h"
+#include "aims-record.h"
+#include "aims-statement.h"
+#include "aims-store.h"

@@ -1,0 +1,93 @@
+/* aims-entity.h — what each kind of record holds, described once
+ *
+ * The field tables here drive validation, storage, the command line's
+ * --set and CSV/JSON columns, and the GUI's editors, so that a field is
+ * declared in one place only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  AIMS_FIELD_TEXT,       /* one line */
+  AIMS_FIELD_LONG_TEXT,  /* paragraphs */
+  AIMS_FIELD_CHOICE,     /* one key out of choices[] */
+  AIMS_FIELD_DATE,       /* ISO 8601 calendar date, YYYY-MM-DD */
+  AIMS_FIELD_PERSON,     /* id of a row of person */
+  AIMS_FIELD_BOOLEAN,    /* "1" or "0" */
+  AIMS_FIELD_EMAIL,
+} AimsFieldType;
+
+typedef struct
+{
+  const char *key;    /* stored value, stable across versions and languages */
+  const char *label;  /* N_() marked, translate with _() when shown */
+} AimsChoice;
+
+typedef struct
+{
+  const char *key;
+  const char *title;  /* N_() marked */
+} AimsFieldGroup;
+
+typedef struct
+{
+  const char       *name;        /* column name, and the name in --set and CSV */
+  const char       *label;       /* N_() marked */
+  const char       *group;       /* key of an AimsFieldGroup */
+  AimsFieldType     type;
+  gboolean          required;
+  guint             max_length;  /* in characters; 0 means the type's default */
+  const AimsChoice *choices;     /* for AIMS_FIELD_CHOICE: terminated by { NULL } */
+  const char       *hint;        /* N_() marked, a short explanation or NULL */
+} AimsField;
+
+typedef struct
+{
+  const char           *name;           /* the command line's ENTITY: "systems" */
+  const char           *table;          /* "ai_system" */
+  const char           *ref_prefix;     /* "AIS" */
+  const char           *singular;       /* N_() "AI system" */
+  const char           *plural;         /* N_() "AI systems" */
+  const char           *title_field;    /* the field that names a record: "name" */
+  const AimsField      *fields;
+  guint                 n_fields;
+  const AimsFieldGroup *groups;         /* terminated by { NULL } */
+} AimsEntity;
+
+#define AIMS_TEXT_MAX_LENGTH      200
+#define AIMS_LONG_TEXT_MAX_LENGTH 20000
+
+const AimsEntity *aims_entity_systems       (void);
+const AimsEntity *aims_entity_people        (void);
+/* By command-line name ("systems", "people"); NULL when unknown. */
+const AimsEntity *aims_entity_lookup        (const char       *name);
+/* The names aims_entity_lookup() knows, NULL-terminated. */
+const char *const *aims_entity_names        (void);
+
+const AimsField  *aims_entity_find_field    (const AimsEntity *entity,
+                                             const char       *name);
+const char       *aims_field_choice_label   (const AimsField  *field,
+                                             const char       *key);
+/* Accepts a key, or a label in any case ("Third party" → "third_party"). */
+const char       *aims_field_choice_from_text (const AimsField *field,
+                                               const char      *text);
+guint             aims_field_max_length     (const AimsField  *field);
+
+/* Checks one value as a user typed it and returns it normalised (trimmed,
+ * choice key, ISO date), or NULL with AIMS_DB_ERROR_INVALID and a message
+ * naming the field. An empty value returns "" for optional fields.
+ * Person fields are checked against the database by the store. */
+char             *aims_field_normalize      (const AimsField  *field,
+                                             const char       *value,
+                                             GError          **error);
+
+/* Choices of the AI system inventory that other code refers to by key. */
+#define AIMS_LIFECYCLE_RETIRED "retired"
+
+G_END_DECLS
