@@ -16,6 +16,5 @@ GDate *aims_date_today          (void);
 /* Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ". */
 char  *aims_timestamp_now       (void);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GDate, g_date_free)
 
 G_END_DECLS

@@ -20,3 +20,9 @@ gboolean aims_migrate_run            (AimsDb     *db,
                                       GError    **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* The SQL of every migration, in order: what a database of the latest
+ * version was made from (aims-check compares a file's schema with it). */
+GPtrArray *aims_migrate_dup_scripts (GError **error);
+G_END_DECLS

@@ -1,0 +1,303 @@
+/* aims-record.c — one stored record of any entity, as read at one row_version
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "aims-date.h"
+#include "aims-record.h"
+
+struct _AimsRecord
+{
+  GObject           parent_instance;
+
+  const AimsEntity *entity;
+  gint64            id;
+  char             *reference;
+  gint64            row_version;
+  char             *created_at;
+  char             *created_by;
+  char             *updated_at;
+  char             *updated_by;
+  GHashTable       *values;   /* field name → stored text; absent when unset */
+  GHashTable       *display;  /* field name → text a person reads, when it differs */
+};
+
+G_DEFINE_FINAL_TYPE (AimsRecord, aims_record, G_TYPE_OBJECT)
+
+static void
+aims_record_finalize (GObject *object)
+{
+  AimsRecord *self = (AimsRecord *) object;
+
+  g_free (self->reference);
+  g_free (self->created_at);
+  g_free (self->created_by);
+  g_free (self->updated_at);
+  g_free (self->updated_by);
+  g_hash_table_unref (self->values);
+  g_hash_table_unref (self->display);
+
+  G_OBJECT_CLASS (aims_record_parent_class)->finalize (object);
+}
+
+static void
+aims_record_class_init (AimsRecordClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = aims_record_finalize;
+}
+
+static void
+aims_record_init (AimsRecord *self)
+{
+  /* Keys are the entity's static field names. */
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->display = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+AimsRecord *
+aims_record_new (const AimsEntity *entity)
+{
+  AimsRecord *self;
+
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  self = g_object_new (AIMS_TYPE_RECORD, NULL);
+  self->entity = entity;
+  return self;
+}
+
+AimsRecord *
+aims_record_copy (AimsRecord *self)
+{
+  AimsRecord *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+
+  copy = aims_record_new (self->entity);
+  aims_record_set_meta (copy, self->id, self->reference, self->row_version,
+                        self->created_at, self->created_by,
+                        self->updated_at, self->updated_by);
+  g_hash_table_iter_init (&iter, self->values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->values, key, g_strdup (value));
+  g_hash_table_iter_init (&iter, self->display);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->display, key, g_strdup (value));
+  return copy;
+}
+
+void
+aims_record_set_meta (AimsRecord *self,
+                      gint64      id,
+                      const char *reference,
+                      gint64      row_version,
+                      const char *created_at,
+                      const char *created_by,
+                      const char *updated_at,
+                      const char *updated_by)
+{
+  g_return_if_fail (AIMS_IS_RECORD (self));
+
+  self->id = id;
+  self->row_version = row_version;
+#define REPLACE(member, value) G_STMT_START { g_free (self->member); self->member = g_strdup (value); } G_STMT_END
+  REPLACE (reference, reference);
+  REPLACE (created_at, created_at);
+  REPLACE (created_by, created_by);
+  REPLACE (updated_at, updated_at);
+  REPLACE (updated_by, updated_by);
+#undef REPLACE
+}
+
+const AimsEntity *
+aims_record_get_entity (AimsRecord *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+  return self->entity;
+}
+
+gint64
+aims_record_get_id (AimsRecord *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), 0);
+  return self->id;
+}
+
+const char *
+aims_record_get_reference (AimsRecord *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+  return self->reference;
+}
+
+gint64
+aims_record_get_row_version (AimsRecord *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), 0);
+  return self->row_version;
+}
+
+const char *
+aims_record_get_created_at (AimsRecord *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+  return self->created_at;
+}
+
+const char *
+aims_record_get_created_by (AimsRecord *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+  return self->created_by;
+}
+
+const char *
+aims_record_get_updated_at (AimsRecord *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+  return self->updated_at;
+}
+
+const char *
+aims_record_get_updated_by (AimsRecord *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+  return self->updated_by;
+}
+
+static const char *
+intern_field_name (AimsRecord *self,
+                   const char *field)
+{
+  const AimsField *f = aims_entity_find_field (self->entity, field);
+
+  g_return_val_if_fail (f != NULL, NULL);
+  return f->name;
+}
+
+const char *
+aims_record_get (AimsRecord *self,
+                 const char *field)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return g_hash_table_lookup (self->values, field);
+}
+
+void
+aims_record_set (AimsRecord *self,
+                 const char *field,
+                 const char *value)
+{
+  const char *name;
+
+  g_return_if_fail (AIMS_IS_RECORD (self));
+
+  if ((name = intern_field_name (self, field)) == NULL)
+    return;
+  g_hash_table_remove (self->display, name);
+  if (value == NULL || *value == '\0')
+    g_hash_table_remove (self->values, name);
+  else
+    g_hash_table_insert (self->values, (gpointer) name, g_strdup (value));
+}
+
+const char *
+aims_record_get_display (AimsRecord *self,
+                         const char *field)
+{
+  const AimsField *f;
+  const char *value;
+  const char *display;
+
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+
+  if ((display = g_hash_table_lookup (self->display, field)) != NULL)
+    return display;
+  value = g_hash_table_lookup (self->values, field);
+  f = aims_entity_find_field (self->entity, field);
+  if (f != NULL && f->type == AIMS_FIELD_CHOICE && value != NULL)
+    {
+      const char *label = aims_field_choice_label (f, value);
+      return label != NULL ? label : value;
+    }
+  if (f != NULL && f->type == AIMS_FIELD_BOOLEAN && value != NULL)
+    return g_str_equal (value, "1") ? _("Yes") : _("No");
+  return value;
+}
+
+void
+aims_record_set_display (AimsRecord *self,
+                         const char *field,
+                         const char *display)
+{
+  const char *name;
+
+  g_return_if_fail (AIMS_IS_RECORD (self));
+
+  if ((name = intern_field_name (self, field)) == NULL)
+    return;
+  if (display == NULL)
+    g_hash_table_remove (self->display, name);
+  else
+    g_hash_table_insert (self->display, (gpointer) name, g_strdup (display));
+}
+
+const char *
+aims_record_get_title (AimsRecord *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+
+  title = aims_record_get (self, self->entity->title_field);
+  return title != NULL ? title : self->reference;
+}
+
+GPtrArray *
+aims_record_diff (AimsRecord *a,
+                  AimsRecord *b)
+{
+  GPtrArray *names;
+
+  g_return_val_if_fail (AIMS_IS_RECORD (a), NULL);
+  g_return_val_if_fail (AIMS_IS_RECORD (b), NULL);
+  g_return_val_if_fail (a->entity == b->entity, NULL);
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < a->entity->n_fields; i++)
+    {
+      const char *name = a->entity->fields[i].name;
+
+      if (g_strcmp0 (aims_record_get (a, name), aims_record_get (b, name)) != 0)
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  return names;
+}
+
+gboolean
+aims_system_is_retired (AimsRecord *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), FALSE);
+
+  return g_strcmp0 (aims_record_get (self, "lifecycle_stage"), AIMS_LIFECYCLE_RETIRED) == 0;
+}
+
+gboolean
+aims_system_is_review_overdue (AimsRecord *self,
+                               GDate      *today)
+{
+  g_autoptr(GDate) next = NULL;
+
+  g_return_val_if_fail (AIMS_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (aims_system_is_retired (self))
+    return FALSE;
+  next = aims_date_parse (aims_record_get (self, "next_review_date"));
+  return next != NULL && g_date_compare (next, today) < 0;
+}
