@@ -359,21 +359,68 @@ record_to_json (AimsRecord *record,
   return g_string_free (json, FALSE);
 }
 
+static gboolean
+reference_taken (AimsDb            *db,
+                 const AimsEntity  *entity,
+                 const char        *reference,
+                 gboolean          *taken,
+                 GError           **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE reference = ?", entity->table);
+  g_autoptr(AimsStatement) stmt = aims_db_prepare (db, sql, error);
+  AimsStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  aims_statement_bind_text (stmt, 1, reference);
+  step = aims_statement_step (stmt, error);
+  *taken = step == AIMS_STEP_ROW;
+  return step != AIMS_STEP_ERROR;
+}
+
+/* The next free "AIS-014". The last number given is kept in the setting
+ * table (scanning every reference made inserts slow down as the inventory
+ * grew); rows added outside the program are stepped over, not collided with.
+ * Runs inside the caller's write transaction. */
 static char *
 next_reference (AimsDb            *db,
                 const AimsEntity  *entity,
                 GError           **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT max(CAST(substr(reference, %u) AS INTEGER)) FROM %s"
-                                          " WHERE reference LIKE '%s-%%'",
-                                          (guint) strlen (entity->ref_prefix) + 2,
-                                          entity->table, entity->ref_prefix);
-  g_autoptr(AimsStatement) stmt = aims_db_prepare (db, sql, error);
+  g_autofree char *key = g_strconcat ("reference_counter.", entity->table, NULL);
+  g_autoptr(AimsStatement) read = aims_db_prepare (db, "SELECT CAST(value AS INTEGER) FROM setting WHERE key = ?", error);
+  g_autoptr(AimsStatement) write = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *counter_text = NULL;
+  gint64 counter = 0;
+  gboolean taken = TRUE;
+  AimsStep step;
 
-  if (stmt == NULL || aims_statement_step (stmt, error) != AIMS_STEP_ROW)
+  if (read == NULL)
     return NULL;
-  return g_strdup_printf ("%s-%03" G_GINT64_FORMAT, entity->ref_prefix,
-                          aims_statement_column_int64 (stmt, 0) + 1);
+  aims_statement_bind_text (read, 1, key);
+  if ((step = aims_statement_step (read, error)) == AIMS_STEP_ERROR)
+    return NULL;
+  if (step == AIMS_STEP_ROW)
+    counter = aims_statement_column_int64 (read, 0);
+
+  while (taken)
+    {
+      g_free (reference);
+      reference = g_strdup_printf ("%s-%03" G_GINT64_FORMAT, entity->ref_prefix, ++counter);
+      if (!reference_taken (db, entity, reference, &taken, error))
+        return NULL;
+    }
+
+  write = aims_db_prepare (db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", error);
+  if (write == NULL)
+    return NULL;
+  counter_text = g_strdup_printf ("%" G_GINT64_FORMAT, counter);
+  aims_statement_bind_text (write, 1, key);
+  aims_statement_bind_text (write, 2, counter_text);
+  if (!aims_statement_run (write, error))
+    return NULL;
+  return g_steal_pointer (&reference);
 }
 
 static void
