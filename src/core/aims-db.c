@@ -396,6 +396,7 @@ why_not_writable (const char *path)
 static gboolean
 open_handle (AimsDb      *self,
              gboolean     creating,
+             gboolean     read_only,
              gboolean     immutable,
              GError     **error)
 {
@@ -411,7 +412,7 @@ open_handle (AimsDb      *self,
     }
 
   escaped = g_uri_escape_string (self->path, "/", FALSE);
-  if (self->read_only)
+  if (read_only)
     {
       flags |= SQLITE_OPEN_READONLY;
       uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
@@ -504,6 +505,7 @@ aims_db_open (const char       *path,
   g_autoptr(GError) local_error = NULL;
   FileHeader header = { 0 };
   gboolean creating;
+  gboolean handle_read_only;
   int latest = aims_migrate_latest_version ();
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -518,25 +520,29 @@ aims_db_open (const char       *path,
                                &creating, error))
     return NULL;
 
-  if (flags & AIMS_DB_OPEN_READ_ONLY)
+  if (!creating && (self->read_only_reason = why_not_writable (self->path)) != NULL)
+    self->read_only = TRUE;
+  /* A read-only connection cannot clean up the WAL files when it closes,
+   * so a read-only open of a writable file uses a read-write connection
+   * that refuses writes (PRAGMA query_only) instead. */
+  handle_read_only = self->read_only;
+  if ((flags & AIMS_DB_OPEN_READ_ONLY) && !self->read_only)
     {
       self->read_only = TRUE;
       self->read_only_reason = g_strdup (_("It was opened read-only."));
     }
-  else if (!creating && (self->read_only_reason = why_not_writable (self->path)) != NULL)
-    self->read_only = TRUE;
 
-  if (!open_handle (self, creating, FALSE, error))
+  if (!open_handle (self, creating, handle_read_only, FALSE, error))
     return NULL;
 
   if (!read_header (self, &header, &local_error))
     {
       /* A WAL file in a folder we cannot write needs its -shm: open it as
        * an immutable snapshot instead (nobody can write through this path). */
-      if (self->read_only && g_error_matches (local_error, AIMS_DB_ERROR, AIMS_DB_ERROR_FAILED))
+      if (handle_read_only && g_error_matches (local_error, AIMS_DB_ERROR, AIMS_DB_ERROR_FAILED))
         {
           g_clear_error (&local_error);
-          if (!open_handle (self, FALSE, TRUE, error) || !read_header (self, &header, error))
+          if (!open_handle (self, FALSE, TRUE, TRUE, error) || !read_header (self, &header, error))
             return NULL;
         }
       else

@@ -1,0 +1,396 @@
+/* aimsctl.c — the command-line face of AIMS Desk: commands, options, help
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "aimsctl.h"
+
+/* ── Options ───────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  const char *long_name;
+  char        short_name;
+  GOptionArg  arg;
+  gsize       offset;           /* in AimsctlOptions */
+  const char *arg_description;  /* N_() */
+  const char *description;      /* N_() */
+} OptionSpec;
+
+static const OptionSpec option_specs[] = {
+  { "author", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AimsctlOptions, author), N_("NAME"),
+    N_("Record changes as made by NAME (default: $AIMS_AUTHOR, else your name)") },
+  { "timeout", 0, G_OPTION_ARG_INT64, G_STRUCT_OFFSET (AimsctlOptions, timeout_ms), N_("MS"),
+    N_("Wait at most MS milliseconds while another program writes\n"
+       "      (default: $AIMS_BUSY_TIMEOUT, else 5000)") },
+  { "help", 'h', G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, help), NULL,
+    N_("Show this help") },
+  { "version", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, version), NULL,
+    N_("Show the version") },
+  { "demo", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, demo), NULL,
+    N_("Fill the new database with the demo organisation") },
+  { "shared", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, shared), NULL,
+    N_("The file is on a shared drive: use a rollback journal, never a write-ahead log") },
+  { "format", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AimsctlOptions, format), N_("table|csv|json"),
+    N_("A table for people (the default), or CSV or JSON for scripts") },
+  { "set", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (AimsctlOptions, set), N_("FIELD=VALUE"),
+    N_("Set FIELD to VALUE; repeat for more fields; an empty VALUE clears the field") },
+  { "expect-version", 0, G_OPTION_ARG_INT64, G_STRUCT_OFFSET (AimsctlOptions, expect_version), N_("N"),
+    N_("Write only if the record is still at row version N; otherwise exit 3") },
+};
+
+/* Taken by every command, before or after its name. */
+static const char global_options[] = "author timeout help";
+
+static const OptionSpec *
+find_option_spec (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (option_specs); i++)
+    if (g_str_equal (option_specs[i].long_name, name))
+      return &option_specs[i];
+  g_return_val_if_reached (NULL);
+}
+
+static void
+add_option_entries (GArray         *entries,
+                    AimsctlOptions *options,
+                    const char     *names)
+{
+  g_auto(GStrv) split = g_strsplit (names, " ", -1);
+
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      const OptionSpec *spec = find_option_spec (split[i]);
+      GOptionEntry entry = {
+        spec->long_name, spec->short_name, 0, spec->arg,
+        G_STRUCT_MEMBER_P (options, spec->offset),
+        spec->description, spec->arg_description,
+      };
+
+      g_array_append_val (entries, entry);
+    }
+}
+
+/* A parser for the options named (space-separated); the help is ours. */
+static GOptionContext *
+option_context_new (AimsctlOptions *options,
+                    const char     *names,
+                    gboolean        with_globals)
+{
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  GOptionContext *context = g_option_context_new (NULL);
+
+  if (*names != '\0')
+    add_option_entries (entries, options, names);
+  if (with_globals)
+    add_option_entries (entries, options, global_options);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, (const GOptionEntry *) entries->data, NULL);
+  return context;
+}
+
+static void
+options_clear (AimsctlOptions *options)
+{
+  g_clear_pointer (&options->author, g_free);
+  g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->set, g_strfreev);
+}
+
+/* ── Commands ──────────────────────────────────────────────────────────── */
+
+static const AimsctlCommand commands[] = {
+  { "init", "DB [--demo] [--shared]", "DB",
+    N_("Create a new AIMS database"),
+    N_("Refuses when DB exists already.\n"
+       "\n"
+       "Examples:\n"
+       "  aimsctl init demo.db --demo\n"
+       "  aimsctl init /mnt/team/aims.db --shared"),
+    "demo shared", 1, 1, aimsctl_cmd_init },
+  { "info", "DB", "DB",
+    N_("Show what a database is: organisation, schema version, mode, read-only, counts"),
+    N_("Example:\n"
+       "  aimsctl info demo.db"),
+    "", 1, 1, aimsctl_cmd_info },
+  { "check", "DB", "DB",
+    N_("Check integrity, schema and the audit chain; exit 1 when anything is broken"),
+    N_("Prints each problem on a line of its own, naming the table and row, or “OK”.\n"
+       "The file is opened read-only and never changed.\n"
+       "\n"
+       "Example:\n"
+       "  aimsctl check demo.db || echo \"demo.db needs attention\""),
+    "", 1, 1, aimsctl_cmd_check },
+  { "list", "ENTITY DB [--format table|csv|json]", "ENTITY DB",
+    N_("List every record of ENTITY, retired AI systems included"),
+    N_("ENTITY is systems or people.\n"
+       "\n"
+       "The table is for people: names instead of ids, labels instead of keys, overdue\n"
+       "reviews marked, long text cut with “…”.\n"
+       "\n"
+       "CSV and JSON are for scripts: one record a row, columns id, row_version,\n"
+       "reference, created_at, created_by, updated_at, updated_by, then every field as\n"
+       "stored (choice keys, person ids, ISO 8601 dates), then what a person sees:\n"
+       "FIELD_name for a person (owner_name), FIELD_label for a choice, and for AI\n"
+       "systems retired and review_overdue (true or false). CSV follows RFC 4180 with\n"
+       "LF line ends; an unset field is empty in CSV and null in JSON.\n"
+       "\n"
+       "Examples:\n"
+       "  aimsctl list systems demo.db\n"
+       "  aimsctl list systems demo.db --format csv > inventory.csv\n"
+       "  aimsctl list people demo.db --format json"),
+    "format", 2, 2, aimsctl_cmd_list },
+  { "add", "ENTITY DB --set FIELD=VALUE…", "ENTITY DB",
+    N_("Add a record and print its reference"),
+    N_("ENTITY is systems or people. A person field (owner_id, approver_id) takes a\n"
+       "person’s reference, id or exact name; a choice takes its key or its label;\n"
+       "a date is YYYY-MM-DD. “aimsctl list ENTITY DB --format csv” shows the field names.\n"
+       "\n"
+       "Examples:\n"
+       "  aimsctl add people demo.db --set name=\"Ada Lovelace\" --set role=\"Risk owner\"\n"
+       "  aimsctl add systems demo.db --set name=\"Invoice OCR\" --set owner_id=\"Ada Lovelace\" \\\n"
+       "      --set sourcing=third_party --set next_review_date=2025-06-30"),
+    "set", 2, 2, aimsctl_cmd_add },
+  { "update", "ENTITY DB ID --set FIELD=VALUE… [--expect-version N]", "ENTITY DB ID",
+    N_("Change fields of a record; print its reference and new row_version"),
+    N_("ID is a reference (AIS-004) or a numeric id. With --expect-version N nothing is\n"
+       "written when someone changed the record since you read it at version N: the\n"
+       "exit status is then 3. Values are given as for add.\n"
+       "\n"
+       "Examples:\n"
+       "  aimsctl update systems demo.db AIS-004 --set lifecycle_stage=retired \\\n"
+       "      --set retired_date=2025-01-31\n"
+       "  aimsctl update people demo.db PER-002 --set email=ada@example.org --expect-version 3"),
+    "set expect-version", 3, 3, aimsctl_cmd_update },
+  { "backup", "DB OUT", "DB OUT",
+    N_("Copy the database to OUT, consistently, even while others write to it"),
+    N_("Refuses when OUT exists already. The copy is a plain file without a write-ahead log.\n"
+       "\n"
+       "Example:\n"
+       "  aimsctl backup demo.db \"demo-$(date +%F).db\""),
+    "", 2, 2, aimsctl_cmd_backup },
+};
+
+static const AimsctlCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+/* ── Help ──────────────────────────────────────────────────────────────── */
+
+static void
+append_options_help (GString    *out,
+                     const char *title,
+                     const char *names)
+{
+  g_auto(GStrv) split = g_strsplit (names, " ", -1);
+
+  if (split[0] == NULL || *split[0] == '\0')
+    return;
+  g_string_append_printf (out, "\n%s\n", title);
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      const OptionSpec *spec = find_option_spec (split[i]);
+
+      g_string_append (out, "  ");
+      if (spec->short_name != '\0')
+        g_string_append_printf (out, "-%c, ", spec->short_name);
+      g_string_append_printf (out, "--%s", spec->long_name);
+      if (spec->arg_description != NULL)
+        g_string_append_printf (out, " %s", _(spec->arg_description));
+      g_string_append_printf (out, "\n      %s\n", _(spec->description));
+    }
+}
+
+static void
+print_command_help (const AimsctlCommand *command)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, _("Usage: aimsctl %s %s\n"), command->name, command->synopsis);
+  g_string_append_printf (out, "\n%s.\n", _(command->summary));
+  append_options_help (out, _("Options:"), command->options);
+  append_options_help (out, _("Options of every command:"), global_options);
+  g_string_append_printf (out, "\n%s\n", _(command->details));
+  aimsctl_write_out (out);
+}
+
+static void
+print_help (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n\n%s\n\n%s\n",
+                          _("Usage: aimsctl [OPTION…] COMMAND ARGUMENTS…"),
+                          _("Keep the ISO/IEC 42001 AI management system of an AIMS Desk database."),
+                          _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %s %s\n      %s\n",
+                            commands[i].name, commands[i].synopsis, _(commands[i].summary));
+  g_string_append_printf (out, "\n%s\n", _("ENTITY is systems or people. DB is the database file."));
+  append_options_help (out, _("Options of every command:"), global_options);
+  append_options_help (out, _("Other options:"), "version");
+  g_string_append_printf (out, "\n%s\n\n%s\n",
+                          _("Exit status: 0 done; 1 failed; 2 bad usage; 3 conflict (the record\n"
+                            "changed since --expect-version); 4 the database stayed busy past the timeout."),
+                          _("Run “aimsctl help COMMAND” for the options and examples of a command."));
+  aimsctl_write_out (out);
+}
+
+int
+aimsctl_usage_error (const AimsctlCommand *command,
+                     const char           *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  aimsctl_print_failure_v (NULL, format, args);
+  va_end (args);
+  if (command != NULL)
+    g_printerr (_("Usage: aimsctl %s %s\nRun “aimsctl help %s” for more.\n"),
+                command->name, command->synopsis, command->name);
+  else
+    g_printerr (_("Usage: aimsctl [OPTION…] COMMAND ARGUMENTS…\nRun “aimsctl --help” for the commands.\n"));
+  return AIMSCTL_EXIT_USAGE;
+}
+
+/* ── Running ───────────────────────────────────────────────────────────── */
+
+static int
+run_help_command (char **args)
+{
+  const AimsctlCommand *command;
+
+  if (args[0] == NULL)
+    {
+      print_help ();
+      return AIMSCTL_EXIT_OK;
+    }
+  if ((command = find_command (args[0])) == NULL)
+    return aimsctl_usage_error (NULL, _("unknown command “%s”"), args[0]);
+  if (args[1] != NULL)
+    return aimsctl_usage_error (NULL, _("unexpected argument “%s”"), args[1]);
+  print_command_help (command);
+  return AIMSCTL_EXIT_OK;
+}
+
+/* The timeout from --timeout, else $AIMS_BUSY_TIMEOUT, else the default. */
+static int
+settle_timeout (AimsctlOptions *options)
+{
+  const char *env = g_getenv ("AIMS_BUSY_TIMEOUT");
+  guint64 value;
+
+  if (options->timeout_ms != AIMSCTL_NOT_GIVEN)
+    {
+      if (options->timeout_ms < 0 || options->timeout_ms > G_MAXINT)
+        return aimsctl_usage_error (NULL, _("--timeout wants milliseconds: 0 or more"));
+      return AIMSCTL_EXIT_OK;
+    }
+  if (env == NULL || *env == '\0')
+    {
+      options->timeout_ms = AIMSCTL_DEFAULT_TIMEOUT_MS;
+      return AIMSCTL_EXIT_OK;
+    }
+  if (!g_ascii_string_to_unsigned (env, 10, 0, G_MAXINT, &value, NULL))
+    return aimsctl_usage_error (NULL, _("AIMS_BUSY_TIMEOUT wants milliseconds, not “%s”"), env);
+  options->timeout_ms = (gint64) value;
+  return AIMSCTL_EXIT_OK;
+}
+
+static int
+run_command (const AimsctlCommand  *command,
+             AimsctlOptions        *options,
+             char                 **argv)
+{
+  g_autoptr(GOptionContext) context = option_context_new (options, command->options, TRUE);
+  g_auto(GStrv) args = g_strdupv (argv);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parameters = g_strsplit (command->parameters, " ", -1);
+  AimsctlInvocation inv = { command, options, NULL, 0 };
+  int status;
+
+  /* args[0] is the command's name, where GOption expects the program's. */
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return aimsctl_usage_error (command, "%s", error->message);
+  if (options->help)
+    {
+      print_command_help (command);
+      return AIMSCTL_EXIT_OK;
+    }
+
+  inv.args = args + 1;
+  inv.n_args = g_strv_length (inv.args);
+  if (inv.n_args < command->min_args)
+    return aimsctl_usage_error (command, _("missing %s"), parameters[inv.n_args]);
+  if (inv.n_args > command->max_args)
+    return aimsctl_usage_error (command, _("unexpected argument “%s”"), inv.args[command->max_args]);
+  if ((status = settle_timeout (options)) != AIMSCTL_EXIT_OK)
+    return status;
+
+  return command->run (&inv);
+}
+
+static int
+run (AimsctlOptions  *options,
+     char           **argv)
+{
+  g_autoptr(GOptionContext) context = option_context_new (options, "version", TRUE);
+  g_auto(GStrv) args = g_strdupv (argv);
+  g_autoptr(GError) error = NULL;
+  const AimsctlCommand *command;
+
+  /* Options before the command's name are global; parsing stops at the name. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return aimsctl_usage_error (NULL, "%s", error->message);
+
+  if (options->version)
+    {
+      g_print ("aimsctl (AIMS Desk) %s\n", AIMS_VERSION);
+      return AIMSCTL_EXIT_OK;
+    }
+  if (args[0] == NULL || args[1] == NULL)
+    {
+      if (!options->help)
+        return aimsctl_usage_error (NULL, _("missing COMMAND"));
+      print_help ();
+      return AIMSCTL_EXIT_OK;
+    }
+  if (g_str_equal (args[1], "help"))
+    return run_help_command (args + 2);
+  if ((command = find_command (args[1])) == NULL)
+    return aimsctl_usage_error (NULL, _("unknown command “%s”"), args[1]);
+  return run_command (command, options, args + 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  AimsctlOptions options = {
+    .timeout_ms = AIMSCTL_NOT_GIVEN,
+    .expect_version = AIMSCTL_NOT_GIVEN,
+  };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("aimsctl");
+
+  status = run (&options, argv);
+  options_clear (&options);
+  return status;
+}
