@@ -472,13 +472,19 @@ quick_check (AimsDb  *self,
   return TRUE;
 }
 
+/* Whether the file was marked shared. A failure to read it is an error, not
+ * "local": guessing local would switch a shared file to WAL. */
 static gboolean
-file_says_shared (AimsDb *self)
+file_says_shared (AimsDb    *self,
+                  gboolean  *shared,
+                  GError   **error)
 {
-  gint64 shared = 0;
+  gint64 value = 0;
 
-  return query_int (self, "SELECT value = '1' FROM setting WHERE key = 'shared'", &shared, NULL) &&
-         shared != 0;
+  if (!query_int (self, "SELECT value = '1' FROM setting WHERE key = 'shared'", &value, error))
+    return FALSE;
+  *shared = value != 0;
+  return TRUE;
 }
 
 static gboolean
@@ -506,6 +512,7 @@ aims_db_open (const char       *path,
   FileHeader header = { 0 };
   gboolean creating;
   gboolean handle_read_only;
+  gboolean marked_shared = FALSE;
   int latest = aims_migrate_latest_version ();
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -539,7 +546,9 @@ aims_db_open (const char       *path,
     {
       /* A WAL file in a folder we cannot write needs its -shm: open it as
        * an immutable snapshot instead (nobody can write through this path). */
-      if (handle_read_only && g_error_matches (local_error, AIMS_DB_ERROR, AIMS_DB_ERROR_FAILED))
+      if (handle_read_only &&
+          (g_error_matches (local_error, AIMS_DB_ERROR, AIMS_DB_ERROR_FAILED) ||
+           g_error_matches (local_error, AIMS_DB_ERROR, AIMS_DB_ERROR_READ_ONLY)))
         {
           g_clear_error (&local_error);
           if (!open_handle (self, FALSE, TRUE, TRUE, error) || !read_header (self, &header, error))
@@ -574,19 +583,18 @@ aims_db_open (const char       *path,
                          (int) header.user_version, latest);
     }
 
-  if (flags & AIMS_DB_OPEN_SHARED)
-    self->mode = AIMS_DB_MODE_SHARED;
-  else if (!creating && header.user_version > 0 && file_says_shared (self))
-    self->mode = AIMS_DB_MODE_SHARED;
-  else if (path_is_on_remote_filesystem (self->path))
+  /* Read-only checks first: nothing below may write to a damaged file. */
+  if (!creating && !quick_check (self, error))
+    return NULL;
+
+  if (!creating && header.user_version > 0 && !file_says_shared (self, &marked_shared, error))
+    return NULL;
+  if ((flags & AIMS_DB_OPEN_SHARED) || marked_shared || path_is_on_remote_filesystem (self->path))
     self->mode = AIMS_DB_MODE_SHARED;
   else
     self->mode = AIMS_DB_MODE_LOCAL;
 
   if (!configure_connection (self, error))
-    return NULL;
-
-  if (!creating && !quick_check (self, error))
     return NULL;
 
   self->schema_version = (int) header.user_version;
@@ -604,7 +612,7 @@ aims_db_open (const char       *path,
       self->schema_version = latest;
     }
 
-  if (self->mode == AIMS_DB_MODE_SHARED && !self->read_only && !file_says_shared (self))
+  if (self->mode == AIMS_DB_MODE_SHARED && !self->read_only && !marked_shared)
     {
       /* Remembered in the file, so that every later opener uses the
        * rollback journal too, even when it cannot tell the share is remote. */

@@ -121,6 +121,19 @@ read_user_version (AimsDb  *db,
   return TRUE;
 }
 
+static gboolean
+holds_tables (AimsDb    *db,
+              gboolean  *has_tables,
+              GError   **error)
+{
+  g_autoptr(AimsStatement) stmt = aims_db_prepare (db, "SELECT count(*) FROM sqlite_master", error);
+
+  if (stmt == NULL || aims_statement_step (stmt, error) != AIMS_STEP_ROW)
+    return FALSE;
+  *has_tables = aims_statement_column_int64 (stmt, 0) > 0;
+  return TRUE;
+}
+
 gboolean
 aims_migrate_run (AimsDb      *db,
                   int          from_version,
@@ -132,13 +145,20 @@ aims_migrate_run (AimsDb      *db,
   g_autofree char *pragmas = NULL;
   int current;
   int latest = aims_migrate_latest_version ();
+  gboolean has_tables = FALSE;
 
   g_return_val_if_fail (AIMS_IS_DB (db), FALSE);
 
   if (backup_path != NULL)
     *backup_path = NULL;
 
-  if (from_version > 0)
+  if (from_version >= latest)
+    return TRUE;
+
+  if (!holds_tables (db, &has_tables, error))
+    return FALSE;
+  /* Any file that holds something is copied first, whatever its version says. */
+  if (from_version > 0 || has_tables)
     {
       backup = backup_path_for (aims_db_get_path (db), from_version);
       if (!aims_db_backup_to (db, backup, error))

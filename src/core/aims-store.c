@@ -424,12 +424,14 @@ next_reference (AimsDb            *db,
 }
 
 static void
-bind_value (AimsStatement *stmt,
-            int            index,
-            const char    *value)
+bind_value (AimsStatement   *stmt,
+            int              index,
+            const AimsField *field,
+            const char      *value)
 {
-  /* Person ids are stored as integers so that foreign keys hold. */
-  if (value != NULL && is_all_digits (value) && strlen (value) < 18)
+  /* Person ids are stored as integers so that foreign keys hold; any other
+   * text stays text ("000123" keeps its zeros). */
+  if (field->type == AIMS_FIELD_PERSON && value != NULL)
     aims_statement_bind_int64 (stmt, index, g_ascii_strtoll (value, NULL, 10));
   else
     aims_statement_bind_text (stmt, index, value);
@@ -475,8 +477,8 @@ insert_in_transaction (AimsDb            *db,
   aims_statement_bind_text (stmt, 4, now);
   aims_statement_bind_text (stmt, 5, author);
   g_hash_table_iter_init (&iter, normalized);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    bind_value (stmt, index++, value);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    bind_value (stmt, index++, aims_entity_find_field (entity, key), value);
   if (!aims_statement_run (stmt, error))
     return NULL;
 
@@ -595,7 +597,8 @@ update_in_transaction (AimsDb            *db,
   aims_statement_bind_text (stmt, index++, now);
   aims_statement_bind_text (stmt, index++, author);
   for (guint i = 0; i < changed->len; i++)
-    bind_value (stmt, index++, g_hash_table_lookup (normalized, g_ptr_array_index (changed, i)));
+    bind_value (stmt, index++, aims_entity_find_field (entity, g_ptr_array_index (changed, i)),
+                g_hash_table_lookup (normalized, g_ptr_array_index (changed, i)));
   aims_statement_bind_int64 (stmt, index++, id);
   aims_statement_bind_int64 (stmt, index++, aims_record_get_row_version (before));
   if (!aims_statement_run (stmt, error))
