@@ -42,7 +42,7 @@ AimsRecord *aims_store_find         (AimsDb           *db,
                                      const AimsEntity *entity,
                                      const char       *id_or_reference,
                                      GError          **error);
-/* Every record of the entity, ordered by reference, display values filled. */
+/* Every record of the entity, in the order they were made, display values filled. */
 GPtrArray  *aims_store_list         (AimsDb           *db,
                                      const AimsEntity *entity,
                                      GError          **error);

@@ -28,12 +28,23 @@ GSettings   *aims_context_get_settings (AimsContext *self);
  * or the account's real name when that is empty. */
 const char  *aims_context_get_author   (AimsContext *self);
 
-/* Signals:
+/* TRUE while the window is narrow and shows either its sidebar or one page
+ * (AdwLeaflet:folded, mirrored here by the window): pages bind their back
+ * button's "visible" to it. Notifies "folded". */
+gboolean     aims_context_get_folded   (AimsContext *self);
+void         aims_context_set_folded   (AimsContext *self,
+                                        gboolean     folded);
+
+/* Properties: "settings" (construct-only, may be NULL in tests), "db",
+ * "author", "folded".
+ *
+ * Signals:
  *   "data-changed" ()  — another connection committed to the open database
  *                         (emitted from the main loop, within ~1 s), or this
  *                         program wrote through another page;
- *   notify::db         — a database was opened or closed.
- * Pages reload what they show on either. */
+ *   notify::db         — a database was opened, replaced or closed.
+ * Pages reload what they show on either. While a database is open the
+ * context polls it with an AimsDbWatch every second. */
 void         aims_context_emit_data_changed (AimsContext *self);
 
 G_END_DECLS

@@ -1,0 +1,102 @@
+/* aims-record-list.h — the body of a page that lists records: a sortable
+ * table beside the editor of the chosen record
+ *
+ * What the AI systems page and the people page share: a GListStore of the
+ * entity's records, a search entry and the filters of aims-record-filter.h
+ * (GtkCustomFilter), the column view's sorter, an empty state, the
+ * AimsRecordEditor of the selected record, and the reloading on the
+ * context's notify::db and "data-changed" that keeps the selection and
+ * leaves a field being edited alone. Pages add their columns, and their
+ * filter buttons under the search entry ("list-header").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "aims-context.h"
+#include "aims-record-editor.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  AIMS_RECORD_COLUMN_DEFAULT     = 0,
+  AIMS_RECORD_COLUMN_EXPAND      = 1 << 0, /* takes the width left over */
+  AIMS_RECORD_COLUMN_REVIEW_DATE = 1 << 1, /* overdue reviews stand out */
+} AimsRecordColumnFlags;
+
+#define AIMS_TYPE_RECORD_LIST (aims_record_list_get_type ())
+G_DECLARE_FINAL_TYPE (AimsRecordList, aims_record_list, AIMS, RECORD_LIST, GtkWidget)
+
+/* Call once, before adding columns. */
+void              aims_record_list_setup            (AimsRecordList           *self,
+                                                     AimsContext              *context,
+                                                     const AimsEntity         *entity);
+/* field NULL is the reference. width is the column's starting width, or -1. */
+void              aims_record_list_add_column       (AimsRecordList           *self,
+                                                     const char               *field,
+                                                     const char               *title,
+                                                     int                       width,
+                                                     AimsRecordColumnFlags     flags);
+/* The filters beside the search (see AimsRecordFilter); NULL for all. */
+void              aims_record_list_set_filter       (AimsRecordList           *self,
+                                                     const char               *lifecycle_stage,
+                                                     const char               *eu_ai_act_class,
+                                                     gboolean                  show_retired);
+/* The search entry above the table ("search-placeholder" sets its text). */
+GtkSearchEntry   *aims_record_list_get_search_entry (AimsRecordList           *self);
+/* What "page.search" does. */
+void              aims_record_list_focus_search     (AimsRecordList           *self);
+void              aims_record_list_clear_search     (AimsRecordList           *self);
+/* The page's filter changed. */
+void              aims_record_list_refilter         (AimsRecordList           *self);
+/* The empty states: no records at all, and none that match. */
+void              aims_record_list_set_empty_texts  (AimsRecordList           *self,
+                                                     const char               *icon_name,
+                                                     const char               *title,
+                                                     const char               *description,
+                                                     const char               *no_results_description);
+
+/* Reads the records again, keeping the selection. */
+void              aims_record_list_reload           (AimsRecordList           *self);
+/* Selects the record with this id when it is shown; FALSE when it is not. */
+gboolean          aims_record_list_select_id        (AimsRecordList           *self,
+                                                     gint64                    id);
+/* The selected record as listed, or NULL. Notifies "selected". */
+AimsRecord       *aims_record_list_get_selected     (AimsRecordList           *self);
+
+guint             aims_record_list_get_n_shown      (AimsRecordList           *self);
+guint             aims_record_list_get_n_total      (AimsRecordList           *self);
+
+AimsRecordEditor *aims_record_list_get_editor       (AimsRecordList           *self);
+GtkColumnView    *aims_record_list_get_column_view  (AimsRecordList           *self);
+GtkWidget        *aims_record_list_get_list_header  (AimsRecordList           *self);
+void              aims_record_list_set_list_header  (AimsRecordList           *self,
+                                                     GtkWidget                *header);
+
+/* After a write made by the page itself (add, duplicate, retire): reload,
+ * and tell the other pages. */
+void              aims_record_list_changed_here     (AimsRecordList           *self);
+
+/* Inserts a record with values (field → text), selects it and starts
+ * editing its title; NULL with error when the store refused. */
+AimsRecord       *aims_record_list_insert           (AimsRecordList           *self,
+                                                     GHashTable               *values,
+                                                     GError                  **error);
+/* Duplicates the selected record and selects the copy. */
+AimsRecord       *aims_record_list_duplicate_selected (AimsRecordList         *self,
+                                                       GError                **error);
+/* Writes pending edits before returning ("page.flush"). */
+void              aims_record_list_flush            (AimsRecordList           *self);
+/* A message dialog over the window. */
+void              aims_record_list_show_error       (AimsRecordList           *self,
+                                                     const char               *heading,
+                                                     const char               *message);
+
+/* Signals:
+ *   "counts-changed" () — get_n_shown() or get_n_total() changed.
+ */
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* aims-record-page.h — what every page that lists records has
+ *
+ * The base of AimsSystemsPage and AimsPeoplePage: the construct-only
+ * "context" property of aims-pages.h, the actions "page.search" (Ctrl+F)
+ * and "page.flush", the count of records under the page title, the back
+ * button of a folded window, and typing in the page to search. A subclass
+ * brings its template (header bar, AimsRecordList) and calls
+ * aims_record_page_setup() once it is constructed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "aims-context.h"
+#include "aims-record-list.h"
+
+G_BEGIN_DECLS
+
+#define AIMS_TYPE_RECORD_PAGE (aims_record_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (AimsRecordPage, aims_record_page, AIMS, RECORD_PAGE, GtkWidget)
+
+struct _AimsRecordPageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* "12 systems", "3 of 12 systems": the subtitle under the page title. */
+  char *(*format_count) (AimsRecordPage *self,
+                         guint           shown,
+                         guint           total);
+
+  gpointer padding[4];
+};
+
+AimsContext    *aims_record_page_get_context     (AimsRecordPage *self);
+AimsRecordList *aims_record_page_get_record_list (AimsRecordPage *self);
+
+/* Connects the page's list, title and back button; reads the records. */
+void            aims_record_page_setup           (AimsRecordPage *self,
+                                                  AimsRecordList *list,
+                                                  AdwWindowTitle *title,
+                                                  GtkWidget      *back_button);
+
+/* A toast in the window, "Added AIS-014". Takes a printf() format. */
+void            aims_record_page_toast           (AimsRecordPage *self,
+                                                  const char     *format,
+                                                  ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS
