@@ -30,6 +30,7 @@ struct _AimsDb
   char       *read_only_reason;
   int         schema_version;
   char       *migration_backup;
+  guint       busy_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (AimsDb, aims_db, G_TYPE_OBJECT)
@@ -62,6 +63,7 @@ aims_db_class_init (AimsDbClass *klass)
 static void
 aims_db_init (AimsDb *self)
 {
+  self->busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS;
 }
 
 void
@@ -244,6 +246,7 @@ aims_db_set_busy_timeout (AimsDb *self,
 {
   g_return_if_fail (AIMS_IS_DB (self));
 
+  self->busy_timeout_ms = timeout_ms;
   sqlite3_busy_timeout (self->handle, (int) timeout_ms);
 }
 
@@ -254,8 +257,12 @@ aims_db_get_data_version (AimsDb *self)
 
   g_return_val_if_fail (AIMS_IS_DB (self), -1);
 
+  /* Polled from the main loop: never wait for another writer's lock here.
+   * A busy file answers -1 and is looked at again on the next poll. */
+  sqlite3_busy_timeout (self->handle, 0);
   if (!query_int (self, "PRAGMA data_version", &version, NULL))
-    return -1;
+    version = -1;
+  sqlite3_busy_timeout (self->handle, (int) self->busy_timeout_ms);
   return version;
 }
 
@@ -386,10 +393,10 @@ why_not_writable (const char *path)
   g_autofree char *dir = g_path_get_dirname (path);
 
   if (g_access (path, W_OK) != 0)
-    return g_strdup (_("You do not have permission to change this file. It is open read-only."));
+    return g_strdup (_("You do not have permission to change this file, so it is open read-only."));
   /* The rollback journal and the WAL index are files beside the database. */
   if (g_access (dir, W_OK) != 0)
-    return g_strdup (_("You do not have permission to change the folder that holds this file. It is open read-only."));
+    return g_strdup (_("You do not have permission to change the folder that holds this file, so it is open read-only."));
   return NULL;
 }
 
@@ -430,7 +437,7 @@ open_handle (AimsDb      *self,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, DEFAULT_BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->handle, (int) self->busy_timeout_ms);
   return TRUE;
 }
 
@@ -536,7 +543,7 @@ aims_db_open (const char       *path,
   if ((flags & AIMS_DB_OPEN_READ_ONLY) && !self->read_only)
     {
       self->read_only = TRUE;
-      self->read_only_reason = g_strdup (_("It was opened read-only."));
+      self->read_only_reason = g_strdup (_("This database was opened read-only on request."));
     }
 
   if (!open_handle (self, creating, handle_read_only, FALSE, error))
@@ -579,7 +586,7 @@ aims_db_open (const char       *path,
       self->read_only = TRUE;
       g_free (self->read_only_reason);
       self->read_only_reason =
-        g_strdup_printf (_("It was made by a newer version of AIMS Desk (schema version %d; this version knows up to %d). It is open read-only so that nothing in it is damaged."),
+        g_strdup_printf (_("This database was made by a newer version of AIMS Desk (schema version %d; this version knows up to %d). It is open read-only so that nothing in it is damaged."),
                          (int) header.user_version, latest);
     }
 

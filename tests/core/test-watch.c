@@ -103,6 +103,28 @@ test_watch_dropped (void)
   g_main_loop_run (loop);
 }
 
+/* Polling happens on the GUI's main loop: while another writer holds the
+ * lock of a shared file it answers "busy" (-1) at once instead of waiting
+ * out the busy timeout. The timeout is set far beyond this test's own
+ * timeout in meson, so a poll that waited would fail the test. */
+static void
+test_watch_locked_does_not_wait (void)
+{
+  g_autofree char *path = NULL;
+  AimsDb *db = fixture_create_db ("locked.aims", AIMS_DB_OPEN_SHARED, &path);
+  sqlite3 *holder = fixture_raw_open (path);
+
+  aims_db_set_busy_timeout (db, 600 * 1000);
+  g_assert_cmpint (aims_db_get_data_version (db), >=, 0);
+  fixture_raw_exec (holder, "BEGIN EXCLUSIVE");
+  g_assert_cmpint (aims_db_get_data_version (db), ==, -1);
+  fixture_raw_exec (holder, "COMMIT");
+  g_assert_cmpint (aims_db_get_data_version (db), >=, 0);
+
+  sqlite3_close (holder);
+  fixture_close_db (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +134,7 @@ main (int   argc,
   g_test_add_func ("/core/watch/local", test_watch_local);
   g_test_add_func ("/core/watch/shared", test_watch_shared);
   g_test_add_func ("/core/watch/dropped", test_watch_dropped);
+  g_test_add_func ("/core/watch/locked-does-not-wait", test_watch_locked_does_not_wait);
 
   return g_test_run ();
 }
