@@ -11,9 +11,24 @@
 
 typedef struct _Column Column;
 
-typedef char *(*ColumnValueFunc) (AimsRecord   *record,
-                                  const Column *column,
-                                  GDate        *today);
+typedef char *(*ColumnValueFunc) (AimsRecord               *record,
+                                  const Column             *column,
+                                  const AimsctlListContext *context);
+
+/* What a risk shows beside its fields. */
+typedef enum
+{
+  RISK_INHERENT_SCORE,
+  RISK_INHERENT_BAND,
+  RISK_RESIDUAL_SCORE,
+  RISK_RESIDUAL_BAND,
+  RISK_ABOVE_APPETITE,
+  RISK_REVIEW_OVERDUE,
+  RISK_ACCEPTANCE_EXPIRED,
+  RISK_INHERENT_RATING,   /* "20 Critical" */
+  RISK_RESIDUAL_RATING,
+  RISK_ATTENTION,         /* what makes it stand out, in words */
+} RiskValue;
 
 struct _Column
 {
@@ -24,6 +39,8 @@ struct _Column
   /* For the record's own columns: the core's getter. */
   const char     *(*get_text)   (AimsRecord *record);
   gint64          (*get_number) (AimsRecord *record);
+  /* For value_risk. */
+  RiskValue         risk_value;
 };
 
 static void
@@ -48,16 +65,16 @@ columns_add (GArray           *columns,
              const AimsField  *field,
              ColumnValueFunc   value)
 {
-  Column column = { g_strdup (name), kind, field, value, NULL, NULL };
+  Column column = { g_strdup (name), kind, field, value, NULL, NULL, 0 };
 
   g_array_append_val (columns, column);
   return &g_array_index (columns, Column, columns->len - 1);
 }
 
 static AimsctlGrid *
-grid_from_columns (GArray    *columns,
-                   GPtrArray *records,
-                   GDate     *today)
+grid_from_columns (GArray                   *columns,
+                   GPtrArray                *records,
+                   const AimsctlListContext *context)
 {
   AimsctlGrid *grid = aimsctl_grid_new ();
 
@@ -76,7 +93,7 @@ grid_from_columns (GArray    *columns,
         {
           Column *column = &g_array_index (columns, Column, c);
 
-          aimsctl_grid_take_cell (grid, column->value (record, column, today));
+          aimsctl_grid_take_cell (grid, column->value (record, column, context));
         }
     }
   return grid;
@@ -91,26 +108,26 @@ boolean_text (gboolean value)
 }
 
 static char *
-value_meta_number (AimsRecord *record, const Column *column, GDate *today)
+value_meta_number (AimsRecord *record, const Column *column, const AimsctlListContext *context)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, column->get_number (record));
 }
 
 static char *
-value_meta_text (AimsRecord *record, const Column *column, GDate *today)
+value_meta_text (AimsRecord *record, const Column *column, const AimsctlListContext *context)
 {
   return g_strdup (column->get_text (record));
 }
 
 static char *
-value_stored (AimsRecord *record, const Column *column, GDate *today)
+value_stored (AimsRecord *record, const Column *column, const AimsctlListContext *context)
 {
   return g_strdup (aims_record_get (record, column->field->name));
 }
 
 /* What a person reads: a person's name, a choice's label, else the value. */
 static char *
-value_display (AimsRecord *record, const Column *column, GDate *today)
+value_display (AimsRecord *record, const Column *column, const AimsctlListContext *context)
 {
   const AimsField *field = column->field;
   const char *stored = aims_record_get (record, field->name);
@@ -118,44 +135,129 @@ value_display (AimsRecord *record, const Column *column, GDate *today)
 
   if (stored == NULL || *stored == '\0')
     return NULL;
-  if (field->type == AIMS_FIELD_PERSON)
+  if (aims_field_get_link_entity (field) != NULL || field->type == AIMS_FIELD_LEVEL)
     shown = aims_record_get_display (record, field->name);
   else if (field->type == AIMS_FIELD_CHOICE)
     shown = aims_field_choice_label (field, stored);
   return g_strdup (shown != NULL ? shown : stored);
 }
 
+/* The AI system of a risk, or that it concerns the whole organisation. */
 static char *
-value_retired (AimsRecord *record, const Column *column, GDate *today)
+value_system_or_organisation (AimsRecord *record, const Column *column, const AimsctlListContext *context)
+{
+  char *shown = value_display (record, column, context);
+
+  return shown != NULL ? shown : g_strdup (_("Organisation-wide"));
+}
+
+static char *
+value_retired (AimsRecord *record, const Column *column, const AimsctlListContext *context)
 {
   return boolean_text (aims_system_is_retired (record));
 }
 
 static char *
-value_review_overdue (AimsRecord *record, const Column *column, GDate *today)
+value_review_overdue (AimsRecord *record, const Column *column, const AimsctlListContext *context)
 {
-  return boolean_text (aims_system_is_review_overdue (record, today));
+  return boolean_text (aims_system_is_review_overdue (record, context->today));
 }
 
-/* The next review date, marked when overdue. */
 static char *
-value_review_marked (AimsRecord *record, const Column *column, GDate *today)
+rating_text (const AimsRiskRating *rating)
 {
-  g_autofree char *date = value_stored (record, column, today);
-
-  if (date != NULL && aims_system_is_review_overdue (record, today))
-    /* Translators: a date in a table, e.g. "2024-03-01 (overdue)" */
-    return g_strdup_printf (_("%s (overdue)"), date);
-  return g_steal_pointer (&date);
+  if (!rating->assessed)
+    return NULL;
+  /* Translators: a risk's score and band in a table, e.g. "20 Critical" */
+  return g_strdup_printf (_("%u %s"), rating->score, rating->band_name);
 }
 
-/* ── Column sets ───────────────────────────────────────────────────────── */
+static char *
+attention_text (const AimsRiskScores *scores)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_null_terminated (3, NULL, TRUE);
+
+  if (scores->above_appetite)
+    g_ptr_array_add (reasons, _("above appetite"));
+  if (scores->acceptance_expired)
+    g_ptr_array_add (reasons, _("acceptance expired"));
+  if (scores->review_overdue)
+    g_ptr_array_add (reasons, _("review overdue"));
+  if (reasons->len == 0)
+    return NULL;
+  return g_strjoinv (", ", (char **) reasons->pdata);
+}
+
+static char *
+value_risk (AimsRecord *record, const Column *column, const AimsctlListContext *context)
+{
+  AimsRiskScores scores;
+
+  aims_risk_compute (context->matrix, record, context->today, &scores);
+  switch (column->risk_value)
+    {
+    case RISK_INHERENT_SCORE:
+      return scores.inherent.assessed ? g_strdup_printf ("%u", scores.inherent.score) : NULL;
+    case RISK_INHERENT_BAND:
+      return g_strdup (scores.inherent.band_name);
+    case RISK_RESIDUAL_SCORE:
+      return scores.residual.assessed ? g_strdup_printf ("%u", scores.residual.score) : NULL;
+    case RISK_RESIDUAL_BAND:
+      return g_strdup (scores.residual.band_name);
+    case RISK_ABOVE_APPETITE:
+      return boolean_text (scores.above_appetite);
+    case RISK_REVIEW_OVERDUE:
+      return boolean_text (scores.review_overdue);
+    case RISK_ACCEPTANCE_EXPIRED:
+      return boolean_text (scores.acceptance_expired);
+    case RISK_INHERENT_RATING:
+      return rating_text (&scores.inherent);
+    case RISK_RESIDUAL_RATING:
+      return rating_text (&scores.residual);
+    case RISK_ATTENTION:
+      return attention_text (&scores);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
 
 static gboolean
 is_systems (const AimsEntity *entity)
 {
   return entity == aims_entity_systems ();
 }
+
+static gboolean
+is_risks (const AimsEntity *entity)
+{
+  return entity == aims_entity_risks ();
+}
+
+static gboolean
+review_overdue (AimsRecord               *record,
+                const AimsctlListContext *context)
+{
+  AimsRiskScores scores;
+
+  if (!is_risks (aims_record_get_entity (record)))
+    return aims_system_is_review_overdue (record, context->today);
+  aims_risk_compute (context->matrix, record, context->today, &scores);
+  return scores.review_overdue;
+}
+
+/* The next review date, marked when overdue. */
+static char *
+value_review_marked (AimsRecord *record, const Column *column, const AimsctlListContext *context)
+{
+  g_autofree char *date = value_stored (record, column, context);
+
+  if (date != NULL && review_overdue (record, context))
+    /* Translators: a date in a table, e.g. "2024-03-01 (overdue)" */
+    return g_strdup_printf (_("%s (overdue)"), date);
+  return g_steal_pointer (&date);
+}
+
+/* ── Column sets ───────────────────────────────────────────────────────── */
 
 /* The record's own columns, first in every script's output. */
 static const struct
@@ -189,17 +291,35 @@ add_meta_text (GArray      *columns,
 
 /* owner_id → owner_name */
 static char *
-person_name_column (const AimsField *field)
+link_name_column (const AimsField *field)
 {
   if (g_str_has_suffix (field->name, "_id"))
     return g_strdup_printf ("%.*s_name", (int) strlen (field->name) - 3, field->name);
   return g_strdup_printf ("%s_name", field->name);
 }
 
+static void
+add_risk_column (GArray           *columns,
+                 const char       *name,
+                 AimsctlValueKind  kind,
+                 RiskValue         value)
+{
+  columns_add (columns, name, kind, NULL, value_risk)->risk_value = value;
+}
+
+/* Stored type → how scripts read it. */
+static AimsctlValueKind
+field_kind (const AimsField *field)
+{
+  if (aims_field_get_link_entity (field) != NULL || field->type == AIMS_FIELD_LEVEL)
+    return AIMSCTL_VALUE_NUMBER;
+  return AIMSCTL_VALUE_TEXT;
+}
+
 AimsctlGrid *
-aimsctl_grid_for_scripts (const AimsEntity *entity,
-                          GPtrArray        *records,
-                          GDate            *today)
+aimsctl_grid_for_scripts (const AimsEntity         *entity,
+                          GPtrArray                *records,
+                          const AimsctlListContext *context)
 {
   g_autoptr(GArray) columns = columns_new ();
 
@@ -213,9 +333,7 @@ aimsctl_grid_for_scripts (const AimsEntity *entity,
     {
       const AimsField *field = &entity->fields[i];
 
-      columns_add (columns, field->name,
-                   field->type == AIMS_FIELD_PERSON ? AIMSCTL_VALUE_NUMBER : AIMSCTL_VALUE_TEXT,
-                   field, value_stored);
+      columns_add (columns, field->name, field_kind (field), field, value_stored);
     }
 
   for (guint i = 0; i < entity->n_fields; i++)
@@ -223,9 +341,9 @@ aimsctl_grid_for_scripts (const AimsEntity *entity,
       const AimsField *field = &entity->fields[i];
       g_autofree char *name = NULL;
 
-      if (field->type == AIMS_FIELD_PERSON)
-        name = person_name_column (field);
-      else if (field->type == AIMS_FIELD_CHOICE)
+      if (aims_field_get_link_entity (field) != NULL)
+        name = link_name_column (field);
+      else if (field->type == AIMS_FIELD_CHOICE || field->type == AIMS_FIELD_LEVEL)
         name = g_strdup_printf ("%s_label", field->name);
       else
         continue;
@@ -237,8 +355,19 @@ aimsctl_grid_for_scripts (const AimsEntity *entity,
       columns_add (columns, "retired", AIMSCTL_VALUE_BOOLEAN, NULL, value_retired);
       columns_add (columns, "review_overdue", AIMSCTL_VALUE_BOOLEAN, NULL, value_review_overdue);
     }
+  if (is_risks (entity))
+    {
+      g_return_val_if_fail (context->matrix != NULL, NULL);
+      add_risk_column (columns, "inherent_score", AIMSCTL_VALUE_NUMBER, RISK_INHERENT_SCORE);
+      add_risk_column (columns, "inherent_band", AIMSCTL_VALUE_TEXT, RISK_INHERENT_BAND);
+      add_risk_column (columns, "residual_score", AIMSCTL_VALUE_NUMBER, RISK_RESIDUAL_SCORE);
+      add_risk_column (columns, "residual_band", AIMSCTL_VALUE_TEXT, RISK_RESIDUAL_BAND);
+      add_risk_column (columns, "above_appetite", AIMSCTL_VALUE_BOOLEAN, RISK_ABOVE_APPETITE);
+      add_risk_column (columns, "review_overdue", AIMSCTL_VALUE_BOOLEAN, RISK_REVIEW_OVERDUE);
+      add_risk_column (columns, "acceptance_expired", AIMSCTL_VALUE_BOOLEAN, RISK_ACCEPTANCE_EXPIRED);
+    }
 
-  return grid_from_columns (columns, records, today);
+  return grid_from_columns (columns, records, context);
 }
 
 static const char *const systems_table[] = {
@@ -248,10 +377,28 @@ static const char *const systems_table[] = {
 
 static const char *const people_table[] = { "name", "role", "email", NULL };
 
+/* Computed columns of the risks table have names of their own. */
+static const char *const risks_table[] = {
+  "title", "ai_system_id", "source_category", "owner_id", "=inherent", "treatment",
+  "=residual", "status", "next_review_date", "=attention", NULL
+};
+
+static void
+add_risk_table_column (GArray     *columns,
+                       const char *name)
+{
+  if (g_str_equal (name, "=inherent"))
+    add_risk_column (columns, _("Inherent"), AIMSCTL_VALUE_TEXT, RISK_INHERENT_RATING);
+  else if (g_str_equal (name, "=residual"))
+    add_risk_column (columns, _("Residual"), AIMSCTL_VALUE_TEXT, RISK_RESIDUAL_RATING);
+  else
+    add_risk_column (columns, _("Attention"), AIMSCTL_VALUE_TEXT, RISK_ATTENTION);
+}
+
 AimsctlGrid *
-aimsctl_grid_for_people (const AimsEntity *entity,
-                         GPtrArray        *records,
-                         GDate            *today)
+aimsctl_grid_for_people (const AimsEntity         *entity,
+                         GPtrArray                *records,
+                         const AimsctlListContext *context)
 {
   g_autoptr(GArray) columns = columns_new ();
   const char *title_only[] = { entity->title_field, NULL };
@@ -259,19 +406,30 @@ aimsctl_grid_for_people (const AimsEntity *entity,
 
   if (is_systems (entity))
     names = systems_table;
+  else if (is_risks (entity))
+    names = risks_table;
   else if (entity == aims_entity_people ())
     names = people_table;
 
   add_meta_text (columns, _("Reference"), aims_record_get_reference);
   for (guint i = 0; names[i] != NULL; i++)
     {
-      const AimsField *field = aims_entity_find_field (entity, names[i]);
-      gboolean marks_overdue = is_systems (entity) && g_str_equal (names[i], "next_review_date");
+      const AimsField *field;
+      ColumnValueFunc value = value_display;
 
+      if (names[i][0] == '=')
+        {
+          add_risk_table_column (columns, names[i]);
+          continue;
+        }
+      field = aims_entity_find_field (entity, names[i]);
       g_return_val_if_fail (field != NULL, NULL);
-      columns_add (columns, _(field->label), AIMSCTL_VALUE_TEXT, field,
-                   marks_overdue ? value_review_marked : value_display);
+      if (g_str_equal (names[i], "next_review_date"))
+        value = value_review_marked;
+      else if (g_str_equal (names[i], "ai_system_id"))
+        value = value_system_or_organisation;
+      columns_add (columns, _(field->label), AIMSCTL_VALUE_TEXT, field, value);
     }
 
-  return grid_from_columns (columns, records, today);
+  return grid_from_columns (columns, records, context);
 }

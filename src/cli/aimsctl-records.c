@@ -32,7 +32,9 @@ aimsctl_cmd_list (AimsctlInvocation *inv)
   g_autoptr(AimsctlGrid) grid = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GDate) today = aims_date_today ();
+  g_autoptr(AimsRiskMatrix) matrix = NULL;
   g_autoptr(GError) error = NULL;
+  AimsctlListContext context = { today, NULL };
   Format format;
   int status;
 
@@ -52,20 +54,27 @@ aimsctl_cmd_list (AimsctlInvocation *inv)
     return status;
   if ((records = aims_store_list (db, entity, &error)) == NULL)
     return aimsctl_fail_error (path, error);
+  /* Risks show scores and bands, computed from the organisation's matrix. */
+  if (entity == aims_entity_risks ())
+    {
+      if ((matrix = aims_risk_matrix_load (db, &error)) == NULL)
+        return aimsctl_fail_error (path, error);
+      context.matrix = matrix;
+    }
 
   switch (format)
     {
     case FORMAT_CSV:
-      grid = aimsctl_grid_for_scripts (entity, records, today);
+      grid = aimsctl_grid_for_scripts (entity, records, &context);
       aimsctl_write_csv (grid, out);
       break;
     case FORMAT_JSON:
-      grid = aimsctl_grid_for_scripts (entity, records, today);
+      grid = aimsctl_grid_for_scripts (entity, records, &context);
       aimsctl_write_json (grid, out);
       break;
     case FORMAT_TABLE:
     default:
-      grid = aimsctl_grid_for_people (entity, records, today);
+      grid = aimsctl_grid_for_people (entity, records, &context);
       aimsctl_write_table (grid, TABLE_MAX_WIDTH, TRUE, out);
       break;
     }
@@ -120,8 +129,8 @@ parse_assignments (AimsctlInvocation *inv,
 }
 
 /* Checks and normalises every value the way the store will, so that the
- * message can name the field as the user typed it; a person may be given
- * by reference, id or name. */
+ * message can name the field as the user typed it; a person or an AI system
+ * may be given by reference, id or name, a level by number or label. */
 static gboolean
 resolve_values (AimsDb            *db,
                 const AimsEntity  *entity,
@@ -137,14 +146,8 @@ resolve_values (AimsDb            *db,
     {
       const AimsField *field = aims_entity_find_field (entity, key);
       g_autoptr(GError) error = NULL;
-      g_autofree char *normal = aims_field_normalize (field, value, &error);
+      g_autofree char *normal = aims_store_normalize_value (db, field, value, &error);
 
-      if (normal != NULL && *normal != '\0' && field->type == AIMS_FIELD_PERSON)
-        {
-          g_autofree char *text = g_steal_pointer (&normal);
-
-          normal = aims_store_resolve_person (db, text, &error);
-        }
       if (normal == NULL)
         {
           *exit_status = aimsctl_fail (path, "%s: %s", (const char *) key, error->message);

@@ -41,6 +41,8 @@ static const OptionSpec option_specs[] = {
     N_("Set FIELD to VALUE; repeat for more fields; an empty VALUE clears the field") },
   { "expect-version", 0, G_OPTION_ARG_INT64, G_STRUCT_OFFSET (AimsctlOptions, expect_version), N_("N"),
     N_("Write only if the record is still at row version N; otherwise exit 3") },
+  { "residual", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, residual), NULL,
+    N_("The residual risk, after treatment, instead of the inherent risk") },
 };
 
 /* Taken by every command, before or after its name. */
@@ -128,33 +130,45 @@ static const AimsctlCommand commands[] = {
     "", 1, 1, aimsctl_cmd_check },
   { "list", "ENTITY DB [--format table|csv|json]", "ENTITY DB",
     N_("List every record of ENTITY, retired AI systems included"),
-    N_("ENTITY is systems or people.\n"
+    N_("ENTITY is systems, risks or people.\n"
        "\n"
        "The table is for people: names instead of ids, labels instead of keys, overdue\n"
-       "reviews marked, long text cut with “…”.\n"
+       "reviews marked, long text cut with “…”; risks show their scores and bands.\n"
        "\n"
        "CSV and JSON are for scripts: one record a row, columns id, row_version,\n"
        "reference, created_at, created_by, updated_at, updated_by, then every field as\n"
-       "stored (choice keys, person ids, ISO 8601 dates), then what a person sees:\n"
-       "FIELD_name for a person (owner_name), FIELD_label for a choice, and for AI\n"
-       "systems retired and review_overdue (true or false). CSV follows RFC 4180 with\n"
-       "LF line ends; an unset field is empty in CSV and null in JSON.\n"
+       "stored (choice keys, ids of people and systems, level numbers, ISO 8601 dates),\n"
+       "then what a person sees: FIELD_name for a person or system (owner_name),\n"
+       "FIELD_label for a choice or a level; for AI systems retired and review_overdue;\n"
+       "for risks inherent_score, inherent_band, residual_score, residual_band,\n"
+       "above_appetite, review_overdue and acceptance_expired, computed from the\n"
+       "organisation’s risk matrix. CSV follows RFC 4180 with LF line ends; an unset\n"
+       "field is empty in CSV and null in JSON; true and false are JSON booleans.\n"
        "\n"
        "Examples:\n"
        "  aimsctl list systems demo.db\n"
        "  aimsctl list systems demo.db --format csv > inventory.csv\n"
+       "  aimsctl list risks demo.db\n"
        "  aimsctl list people demo.db --format json"),
     "format", 2, 2, aimsctl_cmd_list },
   { "add", "ENTITY DB --set FIELD=VALUE…", "ENTITY DB",
     N_("Add a record and print its reference"),
-    N_("ENTITY is systems or people. A person field (owner_id, approver_id) takes a\n"
-       "person’s reference, id or exact name; a choice takes its key or its label;\n"
-       "a date is YYYY-MM-DD. “aimsctl list ENTITY DB --format csv” shows the field names.\n"
+    N_("ENTITY is systems, risks or people. A person field (owner_id, approver_id)\n"
+       "takes a person’s reference, id or exact name, and ai_system_id a system’s; a\n"
+       "choice takes its key or its label; a likelihood or impact takes its level (1 to\n"
+       "the size of the risk matrix) or its label; a date is YYYY-MM-DD.\n"
+       "“aimsctl list ENTITY DB --format csv” shows the field names.\n"
+       "\n"
+       "A risk needs a title and an owner; a new treatment plan’s target date may not be\n"
+       "in the past; accepting a risk above the appetite needs accepted_by_id and\n"
+       "accepted_until.\n"
        "\n"
        "Examples:\n"
        "  aimsctl add people demo.db --set name=\"Ada Lovelace\" --set role=\"Risk owner\"\n"
        "  aimsctl add systems demo.db --set name=\"Invoice OCR\" --set owner_id=\"Ada Lovelace\" \\\n"
-       "      --set sourcing=third_party --set next_review_date=2025-06-30"),
+       "      --set sourcing=third_party --set next_review_date=2025-06-30\n"
+       "  aimsctl add risks demo.db --set title=\"Invoices misread\" --set ai_system_id=AIS-008 \\\n"
+       "      --set owner_id=\"Ada Lovelace\" --set inherent_likelihood=Likely --set inherent_impact=3"),
     "set", 2, 2, aimsctl_cmd_add },
   { "update", "ENTITY DB ID --set FIELD=VALUE… [--expect-version N]", "ENTITY DB ID",
     N_("Change fields of a record; print its reference and new row_version"),
@@ -167,6 +181,18 @@ static const AimsctlCommand commands[] = {
        "      --set retired_date=2025-01-31\n"
        "  aimsctl update people demo.db PER-002 --set email=ada@example.org --expect-version 3"),
     "set expect-version", 3, 3, aimsctl_cmd_update },
+  { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual]", "WHAT DB OUT",
+    N_("Export the risk heatmap of DB as a PNG image, an SVG drawing or a PDF page"),
+    N_("The format follows OUT’s extension. The heatmap counts every risk that is not\n"
+       "closed by its inherent likelihood and impact (before treatment), or with\n"
+       "--residual by its residual ones (after treatment); each cell has the colour of\n"
+       "its band in the organisation’s risk matrix, and a line marks the risk appetite.\n"
+       "OUT is replaced when it exists, and only once the new file is complete.\n"
+       "\n"
+       "Examples:\n"
+       "  aimsctl export heatmap demo.db heatmap.png\n"
+       "  aimsctl export heatmap demo.db residual.pdf --residual"),
+    "residual", 3, 3, aimsctl_cmd_export },
   { "backup", "DB OUT", "DB OUT",
     N_("Copy the database to OUT, consistently, even while others write to it"),
     N_("Refuses when OUT exists already. The copy is a plain file without a write-ahead log.\n"
@@ -236,7 +262,7 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (out, "  %s %s\n      %s\n",
                             commands[i].name, commands[i].synopsis, _(commands[i].summary));
-  g_string_append_printf (out, "\n%s\n", _("ENTITY is systems or people. DB is the database file."));
+  g_string_append_printf (out, "\n%s\n", _("ENTITY is systems, risks or people. DB is the database file."));
   append_options_help (out, _("Options of every command:"), global_options);
   append_options_help (out, _("Other options:"), "version");
   g_string_append_printf (out, "\n%s\n\n%s\n",

@@ -38,6 +38,8 @@ typedef struct
   /* add, update */
   char     **set;
   gint64     expect_version;   /* AIMSCTL_NOT_GIVEN */
+  /* export */
+  gboolean   residual;
 } AimsctlOptions;
 
 typedef struct _AimsctlCommand AimsctlCommand;
@@ -98,6 +100,9 @@ int               aimsctl_cmd_init         (AimsctlInvocation    *inv);
 int               aimsctl_cmd_info         (AimsctlInvocation    *inv);
 int               aimsctl_cmd_check        (AimsctlInvocation    *inv);
 int               aimsctl_cmd_backup       (AimsctlInvocation    *inv);
+
+/* aimsctl-export.c */
+int               aimsctl_cmd_export       (AimsctlInvocation    *inv);
 
 /* aimsctl-records.c */
 int               aimsctl_cmd_list         (AimsctlInvocation    *inv);

@@ -240,6 +240,21 @@ aims_db_rollback (AimsDb *self)
     sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+aims_db_end_write (AimsDb   *self,
+                   gboolean  written,
+                   GError  **error)
+{
+  g_return_val_if_fail (AIMS_IS_DB (self), FALSE);
+
+  if (!written)
+    {
+      aims_db_rollback (self);
+      return FALSE;
+    }
+  return aims_db_commit (self, error);
+}
+
 void
 aims_db_set_busy_timeout (AimsDb *self,
                           guint   timeout_ms)

@@ -87,6 +87,11 @@ gboolean       aims_db_begin_write          (AimsDb              *self,
 gboolean       aims_db_commit               (AimsDb              *self,
                                              GError             **error);
 void           aims_db_rollback             (AimsDb              *self);
+/* Ends a write begun by aims_db_begin_write(): commits when written is TRUE
+ * (the work succeeded), rolls back otherwise. TRUE when committed. */
+gboolean       aims_db_end_write            (AimsDb              *self,
+                                             gboolean             written,
+                                             GError             **error);
 
 gboolean       aims_db_backup_to            (AimsDb              *self,
                                              const char          *dest_path,

@@ -106,7 +106,8 @@ aims_demo_populate (AimsDb  *db,
   if (!aims_statement_run (stmt, error))
     return FALSE;
 
-  /* People first: the systems name their owners. */
+  /* People first: the systems name their owners; the risks name both. */
   return insert_groups (db, keyfile, "person.", aims_entity_people (), error) &&
-         insert_groups (db, keyfile, "system.", aims_entity_systems (), error);
+         insert_groups (db, keyfile, "system.", aims_entity_systems (), error) &&
+         insert_groups (db, keyfile, "risk.", aims_entity_risks (), error);
 }

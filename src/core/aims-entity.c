@@ -166,6 +166,94 @@ static const AimsEntity people_entity = {
   person_fields, G_N_ELEMENTS (person_fields), person_groups,
 };
 
+/* ── Risk ──────────────────────────────────────────────────────────────── */
+
+/* Keys as in the CHECK constraints of data/schema/0001-initial.sql. */
+static const AimsChoice risk_source_choices[] = {
+  { "data",             N_("Data") },
+  { "model",            N_("Model") },
+  { "operational",      N_("Operational") },
+  { "societal_ethical", N_("Societal and ethical") },
+  { "legal_compliance", N_("Legal and compliance") },
+  { "security",         N_("Security") },
+  { "third_party",      N_("Third-party") },
+  { NULL, NULL }
+};
+
+static const AimsChoice risk_treatment_choices[] = {
+  { "mitigate",                  N_("Mitigate") },
+  { AIMS_RISK_TREATMENT_ACCEPT,  N_("Accept") },
+  { "avoid",                     N_("Avoid") },
+  { "transfer",                  N_("Transfer") },
+  { NULL, NULL }
+};
+
+/* In the order a risk usually moves through them. */
+static const AimsChoice risk_status_choices[] = {
+  { "identified",               N_("Identified") },
+  { "assessed",                 N_("Assessed") },
+  { "treatment_planned",        N_("Treatment planned") },
+  { "treated",                  N_("Treated") },
+  { AIMS_RISK_STATUS_ACCEPTED,  N_("Accepted") },
+  { AIMS_RISK_STATUS_CLOSED,    N_("Closed") },
+  { NULL, NULL }
+};
+
+static const AimsFieldGroup risk_groups[] = {
+  { "risk",       N_("The risk") },
+  { "inherent",   N_("Inherent risk") },
+  { "treatment",  N_("Treatment") },
+  { "residual",   N_("Residual risk") },
+  { "acceptance", N_("Acceptance") },
+  { "review",     N_("Status and review") },
+  { NULL, NULL }
+};
+
+static const AimsField risk_fields[] = {
+  { "title", N_("Title"), "risk", AIMS_FIELD_TEXT, TRUE, 0, NULL, NULL },
+  { "description", N_("Description"), "risk", AIMS_FIELD_LONG_TEXT, FALSE, 0, NULL,
+    N_("What could happen, in a few sentences") },
+  { "ai_system_id", N_("AI system"), "risk", AIMS_FIELD_LINK, FALSE, 0, NULL,
+    N_("Leave empty for a risk to the whole organisation"), "systems" },
+  { "source_category", N_("Source"), "risk", AIMS_FIELD_CHOICE, FALSE, 0, risk_source_choices, NULL },
+  { "causes", N_("Causes"), "risk", AIMS_FIELD_LONG_TEXT, FALSE, 0, NULL, NULL },
+  { "consequences", N_("Consequences"), "risk", AIMS_FIELD_LONG_TEXT, FALSE, 0, NULL,
+    N_("For the people affected and for the organisation") },
+  { "owner_id", N_("Owner"), "risk", AIMS_FIELD_PERSON, TRUE, 0, NULL,
+    N_("Accountable for the risk and its treatment") },
+
+  { "inherent_likelihood", N_("Inherent likelihood"), "inherent", AIMS_FIELD_LEVEL, FALSE, 0, NULL,
+    N_("Before the treatment"), NULL, AIMS_RISK_AXIS_LIKELIHOOD },
+  { "inherent_impact", N_("Inherent impact"), "inherent", AIMS_FIELD_LEVEL, FALSE, 0, NULL,
+    N_("Before the treatment"), NULL, AIMS_RISK_AXIS_IMPACT },
+  { "existing_controls", N_("Existing controls"), "inherent", AIMS_FIELD_LONG_TEXT, FALSE, 0, NULL, NULL },
+
+  { "treatment", N_("Treatment"), "treatment", AIMS_FIELD_CHOICE, FALSE, 0, risk_treatment_choices, NULL },
+  { "treatment_plan", N_("Treatment plan"), "treatment", AIMS_FIELD_LONG_TEXT, FALSE, 0, NULL,
+    N_("The actions, who takes them, and what they change") },
+  { "treatment_due_date", N_("Target date"), "treatment", AIMS_FIELD_DATE, FALSE, 0, NULL,
+    N_("When the plan is to be done") },
+
+  { "residual_likelihood", N_("Residual likelihood"), "residual", AIMS_FIELD_LEVEL, FALSE, 0, NULL,
+    N_("After the treatment"), NULL, AIMS_RISK_AXIS_LIKELIHOOD },
+  { "residual_impact", N_("Residual impact"), "residual", AIMS_FIELD_LEVEL, FALSE, 0, NULL,
+    N_("After the treatment"), NULL, AIMS_RISK_AXIS_IMPACT },
+
+  { "accepted_by_id", N_("Accepted by"), "acceptance", AIMS_FIELD_PERSON, FALSE, 0, NULL,
+    N_("Needed to accept a risk above the appetite") },
+  { "accepted_until", N_("Accepted until"), "acceptance", AIMS_FIELD_DATE, FALSE, 0, NULL,
+    N_("After this date the acceptance must be renewed") },
+
+  { "status", N_("Status"), "review", AIMS_FIELD_CHOICE, FALSE, 0, risk_status_choices, NULL },
+  { "next_review_date", N_("Next review"), "review", AIMS_FIELD_DATE, FALSE, 0, NULL, NULL },
+};
+
+static const AimsEntity risks_entity = {
+  "risks", "risk", "RSK",
+  N_("risk"), N_("risks"), "title",
+  risk_fields, G_N_ELEMENTS (risk_fields), risk_groups,
+};
+
 /* ── Lookup ────────────────────────────────────────────────────────────── */
 
 const AimsEntity *
@@ -180,7 +268,13 @@ aims_entity_people (void)
   return &people_entity;
 }
 
-static const AimsEntity *const all_entities[] = { &systems_entity, &people_entity };
+const AimsEntity *
+aims_entity_risks (void)
+{
+  return &risks_entity;
+}
+
+static const AimsEntity *const all_entities[] = { &systems_entity, &risks_entity, &people_entity };
 
 const char *const *
 aims_entity_names (void)
@@ -278,6 +372,18 @@ aims_field_max_length (const AimsField *field)
   return field->type == AIMS_FIELD_LONG_TEXT ? AIMS_LONG_TEXT_MAX_LENGTH : AIMS_TEXT_MAX_LENGTH;
 }
 
+const AimsEntity *
+aims_field_get_link_entity (const AimsField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (field->type == AIMS_FIELD_PERSON)
+    return aims_entity_people ();
+  if (field->type == AIMS_FIELD_LINK)
+    return aims_entity_lookup (field->link_entity);
+  return NULL;
+}
+
 static gboolean
 looks_like_email (const char *text)
 {
@@ -331,6 +437,8 @@ aims_field_normalize (const AimsField  *field,
     {
     case AIMS_FIELD_TEXT:
     case AIMS_FIELD_PERSON:
+    case AIMS_FIELD_LINK:
+    case AIMS_FIELD_LEVEL:
       if (strpbrk (text, "\n\r") != NULL)
         {
           g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,

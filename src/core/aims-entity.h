@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "aims-risk-matrix.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -18,9 +20,12 @@ typedef enum
   AIMS_FIELD_LONG_TEXT,  /* paragraphs */
   AIMS_FIELD_CHOICE,     /* one key out of choices[] */
   AIMS_FIELD_DATE,       /* ISO 8601 calendar date, YYYY-MM-DD */
-  AIMS_FIELD_PERSON,     /* id of a row of person */
+  AIMS_FIELD_PERSON,     /* id of a row of person: a link to "people" */
   AIMS_FIELD_BOOLEAN,    /* "1" or "0" */
   AIMS_FIELD_EMAIL,
+  AIMS_FIELD_LINK,       /* id of a record of the entity named by link_entity */
+  AIMS_FIELD_LEVEL,      /* a level 1..size of the risk matrix on level_axis,
+                            shown by the matrix's label of it */
 } AimsFieldType;
 
 typedef struct
@@ -45,6 +50,8 @@ typedef struct
   guint             max_length;  /* in characters; 0 means the type's default */
   const AimsChoice *choices;     /* for AIMS_FIELD_CHOICE: terminated by { NULL } */
   const char       *hint;        /* N_() marked, a short explanation or NULL */
+  const char       *link_entity; /* for AIMS_FIELD_LINK: the entity's name, "systems" */
+  AimsRiskAxis      level_axis;  /* for AIMS_FIELD_LEVEL */
 } AimsField;
 
 typedef struct
@@ -65,7 +72,8 @@ typedef struct
 
 const AimsEntity *aims_entity_systems       (void);
 const AimsEntity *aims_entity_people        (void);
-/* By command-line name ("systems", "people"); NULL when unknown. */
+const AimsEntity *aims_entity_risks         (void);
+/* By command-line name ("systems", "risks", "people"); NULL when unknown. */
 const AimsEntity *aims_entity_lookup        (const char       *name);
 /* The names aims_entity_lookup() knows, NULL-terminated. */
 const char *const *aims_entity_names        (void);
@@ -78,16 +86,26 @@ const char       *aims_field_choice_label   (const AimsField  *field,
 const char       *aims_field_choice_from_text (const AimsField *field,
                                                const char      *text);
 guint             aims_field_max_length     (const AimsField  *field);
+/* The entity whose records a link field holds the id of: people for
+ * AIMS_FIELD_PERSON, link_entity for AIMS_FIELD_LINK; NULL for any other
+ * field. Link values are stored as integer ids and shown by the linked
+ * record's title. */
+const AimsEntity *aims_field_get_link_entity (const AimsField *field);
 
 /* Checks one value as a user typed it and returns it normalised (trimmed,
  * choice key, ISO date), or NULL with AIMS_DB_ERROR_INVALID and a message
  * naming the field. An empty value returns "" for optional fields.
- * Person fields are checked against the database by the store. */
+ * Links (a person, an AI system) are resolved and levels checked against the
+ * current risk matrix by the store: aims_store_normalize_value(). */
 char             *aims_field_normalize      (const AimsField  *field,
                                              const char       *value,
                                              GError          **error);
 
 /* Choices of the AI system inventory that other code refers to by key. */
 #define AIMS_LIFECYCLE_RETIRED "retired"
+/* …and of the risk register. */
+#define AIMS_RISK_TREATMENT_ACCEPT "accept"
+#define AIMS_RISK_STATUS_ACCEPTED  "accepted"
+#define AIMS_RISK_STATUS_CLOSED    "closed"
 
 G_END_DECLS

@@ -13,8 +13,11 @@
 #include "aims-audit.h"
 #include "aims-date.h"
 #include "aims-json.h"
+#include "aims-risk.h"
+#include "aims-risk-matrix-db.h"
 #include "aims-statement.h"
 #include "aims-store.h"
+#include "aims-store-private.h"
 
 #define META_COLUMNS "id, reference, row_version, created_at, created_by, updated_at, updated_by"
 #define N_META_COLUMNS 7
@@ -63,29 +66,76 @@ record_from_row (const AimsEntity *entity,
   return record;
 }
 
-/* person id (as text) → name, for showing person fields. */
+/* id (as text) → title of every record of entity, for showing link fields. */
 static GHashTable *
-load_person_names (AimsDb  *db,
-                   GError **error)
+load_titles (AimsDb            *db,
+             const AimsEntity  *entity,
+             GError           **error)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(AimsStatement) stmt = aims_db_prepare (db, "SELECT id, name FROM person", error);
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, %s FROM %s", entity->title_field, entity->table);
+  g_autoptr(AimsStatement) stmt = aims_db_prepare (db, sql, error);
   AimsStep step;
 
   if (stmt == NULL)
     return NULL;
   while ((step = aims_statement_step (stmt, error)) == AIMS_STEP_ROW)
-    g_hash_table_insert (names,
+    g_hash_table_insert (titles,
                          g_strdup (aims_statement_column_text (stmt, 0)),
                          g_strdup (aims_statement_column_text (stmt, 1)));
   if (step == AIMS_STEP_ERROR)
     return NULL;
-  return g_steal_pointer (&names);
+  return g_steal_pointer (&titles);
+}
+
+/* What fill_display() needs, loaded once for a whole list. */
+typedef struct
+{
+  GHashTable     *titles;  /* linked entity → its id → title table */
+  AimsRiskMatrix *matrix;  /* for level fields */
+} DisplaySources;
+
+static void
+display_sources_clear (DisplaySources *sources)
+{
+  g_clear_pointer (&sources->titles, g_hash_table_unref);
+  g_clear_pointer (&sources->matrix, aims_risk_matrix_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DisplaySources, display_sources_clear)
+
+/* Loads what the entity's link and level fields are shown by; nothing when it
+ * has none. */
+static gboolean
+display_sources_load (DisplaySources    *sources,
+                      AimsDb            *db,
+                      const AimsEntity  *entity,
+                      GError           **error)
+{
+  sources->titles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      const AimsField *field = &entity->fields[i];
+      const AimsEntity *linked = aims_field_get_link_entity (field);
+
+      if (linked != NULL && !g_hash_table_contains (sources->titles, linked))
+        {
+          GHashTable *titles = load_titles (db, linked, error);
+
+          if (titles == NULL)
+            return FALSE;
+          g_hash_table_insert (sources->titles, (gpointer) linked, titles);
+        }
+      if (field->type == AIMS_FIELD_LEVEL && sources->matrix == NULL &&
+          (sources->matrix = aims_risk_matrix_load (db, error)) == NULL)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
-fill_display (AimsRecord *record,
-              GHashTable *person_names)
+fill_display (AimsRecord     *record,
+              DisplaySources *sources)
 {
   const AimsEntity *entity = aims_record_get_entity (record);
 
@@ -93,19 +143,18 @@ fill_display (AimsRecord *record,
     {
       const AimsField *field = &entity->fields[i];
       const char *value = aims_record_get (record, field->name);
+      const AimsEntity *linked = aims_field_get_link_entity (field);
 
-      if (field->type == AIMS_FIELD_PERSON && value != NULL)
-        aims_record_set_display (record, field->name, g_hash_table_lookup (person_names, value));
+      if (value == NULL)
+        continue;
+      if (linked != NULL)
+        aims_record_set_display (record, field->name,
+                                 g_hash_table_lookup (g_hash_table_lookup (sources->titles, linked), value));
+      else if (field->type == AIMS_FIELD_LEVEL)
+        aims_record_set_display (record, field->name,
+                                 aims_risk_matrix_level_label (sources->matrix, field->level_axis,
+                                                               (guint) g_ascii_strtoull (value, NULL, 10)));
     }
-}
-
-static gboolean
-entity_has_person_fields (const AimsEntity *entity)
-{
-  for (guint i = 0; i < entity->n_fields; i++)
-    if (entity->fields[i].type == AIMS_FIELD_PERSON)
-      return TRUE;
-  return FALSE;
 }
 
 static GPtrArray *
@@ -118,7 +167,7 @@ query_records (AimsDb            *db,
   g_autofree char *sql = select_sql (entity, where);
   g_autoptr(AimsStatement) stmt = aims_db_prepare (db, sql, error);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) person_names = NULL;
+  g_auto(DisplaySources) sources = { NULL, NULL };
   AimsStep step;
 
   if (stmt == NULL)
@@ -130,12 +179,12 @@ query_records (AimsDb            *db,
   if (step == AIMS_STEP_ERROR)
     return NULL;
 
-  if (records->len > 0 && entity_has_person_fields (entity))
+  if (records->len > 0)
     {
-      if ((person_names = load_person_names (db, error)) == NULL)
+      if (!display_sources_load (&sources, db, entity, error))
         return NULL;
       for (guint i = 0; i < records->len; i++)
-        fill_display (g_ptr_array_index (records, i), person_names);
+        fill_display (g_ptr_array_index (records, i), &sources);
     }
   return g_steal_pointer (&records);
 }
@@ -218,25 +267,37 @@ aims_store_find (AimsDb            *db,
   return aims_store_load (db, entity, aims_statement_column_int64 (stmt, 0), error);
 }
 
+/* text names a record by reference: "PER-004" for people. */
+static gboolean
+is_reference_of (const AimsEntity *entity,
+                 const char       *text)
+{
+  gsize len = strlen (entity->ref_prefix);
+
+  return g_ascii_strncasecmp (text, entity->ref_prefix, len) == 0 && text[len] == '-';
+}
+
 char *
-aims_store_resolve_person (AimsDb      *db,
-                           const char  *text,
-                           GError     **error)
+aims_store_resolve_link (AimsDb            *db,
+                         const AimsEntity  *entity,
+                         const char        *text,
+                         GError           **error)
 {
   g_autoptr(AimsStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
   g_autofree char *found = NULL;
   AimsStep step;
   guint matches = 0;
 
   g_return_val_if_fail (AIMS_IS_DB (db), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  stmt = aims_db_prepare (db,
-                          "SELECT id FROM person WHERE CAST(id AS TEXT) = ?1"
-                          " OR reference = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE"
-                          " ORDER BY (CAST(id AS TEXT) = ?1) DESC, (reference = ?1 COLLATE NOCASE) DESC",
-                          error);
-  if (stmt == NULL)
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE CAST(id AS TEXT) = ?1"
+                         " OR reference = ?1 COLLATE NOCASE OR %s = ?1 COLLATE NOCASE"
+                         " ORDER BY (CAST(id AS TEXT) = ?1) DESC, (reference = ?1 COLLATE NOCASE) DESC",
+                         entity->table, entity->title_field);
+  if ((stmt = aims_db_prepare (db, sql, error)) == NULL)
     return NULL;
   aims_statement_bind_text (stmt, 1, text);
   while ((step = aims_statement_step (stmt, error)) == AIMS_STEP_ROW)
@@ -248,19 +309,87 @@ aims_store_resolve_person (AimsDb      *db,
     return NULL;
 
   /* An id or a reference is exact; only a name can be ambiguous. */
-  if (matches > 1 && !is_all_digits (text) && !g_str_has_prefix (text, "PER-"))
+  if (matches > 1 && !is_all_digits (text) && !is_reference_of (entity, text))
     {
       g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
-                   _("Several people are named “%s”: choose one by reference"), text);
+                   /* Translators: "Several people are named “Ada”: choose one by reference" */
+                   _("Several %s are named “%s”: choose one by reference"), _(entity->plural), text);
       return NULL;
     }
   if (found == NULL)
     g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
-                 _("There is no person “%s”"), text);
+                 _("There is no %s “%s”"), _(entity->singular), text);
   return g_steal_pointer (&found);
 }
 
+char *
+aims_store_resolve_person (AimsDb      *db,
+                           const char  *text,
+                           GError     **error)
+{
+  return aims_store_resolve_link (db, aims_entity_people (), text, error);
+}
+
 /* ── Validation ────────────────────────────────────────────────────────── */
+
+/* One value, normalised as aims_field_normalize() does, then resolved
+ * against the database: a link to its id, a level to its number on the
+ * current risk matrix (loaded into *matrix when first needed). */
+static char *
+normalize_one (AimsDb           *db,
+               const AimsField  *field,
+               const char       *value,
+               AimsRiskMatrix  **matrix,
+               GError          **error)
+{
+  g_autofree char *text = aims_field_normalize (field, value, error);
+  const AimsEntity *linked = aims_field_get_link_entity (field);
+  g_autoptr(GError) local_error = NULL;
+  char *resolved;
+  guint level;
+
+  if (text == NULL || *text == '\0')
+    return g_steal_pointer (&text);
+
+  if (linked != NULL)
+    {
+      if ((resolved = aims_store_resolve_link (db, linked, text, &local_error)) == NULL)
+        g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                     "%s: %s", _(field->label), local_error->message);
+      return resolved;
+    }
+
+  if (field->type == AIMS_FIELD_LEVEL)
+    {
+      if (*matrix == NULL && (*matrix = aims_risk_matrix_load (db, error)) == NULL)
+        return NULL;
+      if ((level = aims_risk_matrix_level_from_text (*matrix, field->level_axis, text)) == 0)
+        {
+          g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                       /* Translators: "Inherent impact: “7” is not a level of the risk matrix
+                        * (1 to 5, or its label)" */
+                       _("%s: “%s” is not a level of the risk matrix (1 to %u, or its label)"),
+                       _(field->label), text, (*matrix)->size);
+          return NULL;
+        }
+      return g_strdup_printf ("%u", level);
+    }
+  return g_steal_pointer (&text);
+}
+
+char *
+aims_store_normalize_value (AimsDb           *db,
+                            const AimsField  *field,
+                            const char       *value,
+                            GError          **error)
+{
+  g_autoptr(AimsRiskMatrix) matrix = NULL;
+
+  g_return_val_if_fail (AIMS_IS_DB (db), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return normalize_one (db, field, value, &matrix, error);
+}
 
 /* field name → normalised value (NULL means unset), or NULL with error. */
 static GHashTable *
@@ -271,6 +400,7 @@ normalize_values (AimsDb            *db,
                   GError           **error)
 {
   g_autoptr(GHashTable) normalized = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(AimsRiskMatrix) matrix = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -288,22 +418,8 @@ normalize_values (AimsDb            *db,
                            _("“%s” is not a field of %s"), (const char *) key, _(entity->plural));
               return NULL;
             }
-          if ((text = aims_field_normalize (field, value, error)) == NULL)
+          if ((text = normalize_one (db, field, value, &matrix, error)) == NULL)
             return NULL;
-          if (field->type == AIMS_FIELD_PERSON && *text != '\0')
-            {
-              g_autoptr(GError) local_error = NULL;
-              char *id = aims_store_resolve_person (db, text, &local_error);
-
-              if (id == NULL)
-                {
-                  g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
-                               "%s: %s", _(field->label), local_error->message);
-                  return NULL;
-                }
-              g_free (text);
-              text = id;
-            }
           g_hash_table_insert (normalized, (gpointer) field->name,
                                *text != '\0' ? g_steal_pointer (&text) : NULL);
         }
@@ -429,12 +545,26 @@ bind_value (AimsStatement   *stmt,
             const AimsField *field,
             const char      *value)
 {
-  /* Person ids are stored as integers so that foreign keys hold; any other
-   * text stays text ("000123" keeps its zeros). */
-  if (field->type == AIMS_FIELD_PERSON && value != NULL)
+  /* Links and levels are stored as integers so that foreign keys and CHECKs
+   * hold; any other text stays text ("000123" keeps its zeros). */
+  if ((aims_field_get_link_entity (field) != NULL || field->type == AIMS_FIELD_LEVEL) && value != NULL)
     aims_statement_bind_int64 (stmt, index, g_ascii_strtoll (value, NULL, 10));
   else
     aims_statement_bind_text (stmt, index, value);
+}
+
+/* The entity's rules across fields, checked inside the write transaction
+ * against what is stored then. before is NULL for an insert. */
+static gboolean
+check_entity_rules (AimsDb            *db,
+                    const AimsEntity  *entity,
+                    AimsRecord        *before,
+                    GHashTable        *normalized,
+                    GError           **error)
+{
+  if (entity == aims_entity_risks ())
+    return aims_risk_check_rules (db, before, normalized, error);
+  return TRUE;
 }
 
 static AimsRecord *
@@ -456,6 +586,8 @@ insert_in_transaction (AimsDb            *db,
   gpointer key, value;
   int index = 6;
 
+  if (!check_entity_rules (db, entity, NULL, normalized, error))
+    return NULL;
   if ((reference = next_reference (db, entity, error)) == NULL)
     return NULL;
 
@@ -512,12 +644,7 @@ insert_with_action (AimsDb            *db,
     return NULL;
   record = insert_in_transaction (db, entity, normalized, author ? author : aims_default_author (),
                                   action, error);
-  if (record == NULL)
-    {
-      aims_db_rollback (db);
-      return NULL;
-    }
-  if (!aims_db_commit (db, error))
+  if (!aims_db_end_write (db, record != NULL, error))
     return NULL;
   return g_steal_pointer (&record);
 }
@@ -546,15 +673,16 @@ set_conflict_error (AimsRecord  *current,
                (long long) aims_record_get_row_version (current));
 }
 
-static AimsRecord *
-update_in_transaction (AimsDb            *db,
-                       const AimsEntity  *entity,
-                       gint64             id,
-                       gint64             expected_version,
-                       GHashTable        *normalized,
-                       const char        *author,
-                       const char        *action,
-                       GError           **error)
+AimsRecord *
+aims_store_update_in_transaction (AimsDb            *db,
+                                  const AimsEntity  *entity,
+                                  gint64             id,
+                                  gint64             expected_version,
+                                  GHashTable        *normalized,
+                                  const char        *author,
+                                  const char        *action,
+                                  gboolean           check_rules,
+                                  GError           **error)
 {
   g_autoptr(AimsRecord) before = NULL;
   g_autoptr(AimsRecord) after = NULL;
@@ -585,6 +713,8 @@ update_in_transaction (AimsDb            *db,
   /* Saving what is already stored writes nothing and logs nothing. */
   if (changed->len == 0)
     return g_steal_pointer (&before);
+  if (check_rules && !check_entity_rules (db, entity, before, normalized, error))
+    return NULL;
 
   g_string_append_printf (sql, "UPDATE %s SET updated_at = ?, updated_by = ?, row_version = row_version + 1",
                           entity->table);
@@ -642,14 +772,10 @@ update_with_action (AimsDb            *db,
 
   if (!aims_db_begin_write (db, error))
     return NULL;
-  record = update_in_transaction (db, entity, id, expected_version, normalized,
-                                  author ? author : aims_default_author (), action, error);
-  if (record == NULL)
-    {
-      aims_db_rollback (db);
-      return NULL;
-    }
-  if (!aims_db_commit (db, error))
+  record = aims_store_update_in_transaction (db, entity, id, expected_version, normalized,
+                                             author ? author : aims_default_author (), action,
+                                             TRUE, error);
+  if (!aims_db_end_write (db, record != NULL, error))
     return NULL;
   return g_steal_pointer (&record);
 }

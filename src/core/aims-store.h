@@ -60,11 +60,27 @@ AimsRecord *aims_store_retire_system (AimsDb          *db,
                                       const char      *author,
                                       GError         **error);
 
-/* A person by reference, id, or exact name (case-insensitive); the id as
- * text, or NULL with AIMS_DB_ERROR_INVALID. */
+/* A record of entity by reference, id, or exact title (case-insensitive):
+ * a person by name, an AI system by name. Its id as text, or NULL with
+ * AIMS_DB_ERROR_INVALID (none, or several of that title). */
+char       *aims_store_resolve_link   (AimsDb           *db,
+                                       const AimsEntity *entity,
+                                       const char       *text,
+                                       GError          **error);
+/* aims_store_resolve_link() for people. */
 char       *aims_store_resolve_person (AimsDb         *db,
                                        const char     *text,
                                        GError        **error);
+
+/* A value of field as a user typed it, checked and normalised as an insert
+ * or update will store it: a link resolved to the id, a level (its number
+ * or its label) to its number on the current risk matrix. "" for an empty
+ * optional value; NULL with AIMS_DB_ERROR_INVALID naming the field. Rules
+ * across fields are checked by the write itself. */
+char       *aims_store_normalize_value (AimsDb          *db,
+                                        const AimsField *field,
+                                        const char      *value,
+                                        GError         **error);
 
 /* Who is writing, when the caller has no better name: the user's real name. */
 const char *aims_default_author     (void);

@@ -177,6 +177,12 @@ cli_require_python (void)
 }
 
 char *
+cli_new_demo_for_python (const char *name)
+{
+  return cli_require_python () ? cli_new_demo (name) : NULL;
+}
+
+char *
 cli_python (const char *script,
             const char *input)
 {
@@ -199,4 +205,35 @@ cli_list (const char *entity,
   cli_assert_status (&result, 0);
   g_assert_cmpstr (result.err, ==, "");
   return g_steal_pointer (&result.out);
+}
+
+char *
+cli_csv_value (const char *csv,
+               const char *reference,
+               const char *column)
+{
+  g_autofree char *script = g_strdup_printf (
+    "import csv, sys\n"
+    "for r in csv.DictReader(sys.stdin):\n"
+    "    if r['reference'] == '%s':\n"
+    "        print(r['%s'], end='')\n"
+    "        break\n"
+    "else:\n"
+    "    print('<absent>', end='')\n", reference, column);
+  g_autofree char *value = cli_python (script, csv);
+
+  if (g_str_equal (value, "<absent>"))
+    return NULL;
+  return g_steal_pointer (&value);
+}
+
+void
+cli_assert_csv_value (const char *csv,
+                      const char *reference,
+                      const char *column,
+                      const char *expected)
+{
+  g_autofree char *value = cli_csv_value (csv, reference, column);
+
+  g_assert_cmpstr (value, ==, expected);
 }

@@ -72,6 +72,9 @@ gboolean    cli_require_python  (void);
  * did not exist, and must still not). */
 void        cli_assert_unchanged (const char *path,
                                   GBytes     *before);
+/* A new demo database, or NULL and the test skipped when Debian's python3
+ * (which reads the output) is missing. */
+char       *cli_new_demo_for_python (const char *name);
 /* Runs /usr/bin/python3 -c script with input on stdin; its stdout. */
 char       *cli_python          (const char  *script,
                                  const char  *input);
@@ -79,5 +82,14 @@ char       *cli_python          (const char  *script,
 char       *cli_list            (const char  *entity,
                                  const char  *db,
                                  const char  *format);
+/* One column of the record with that reference, read from CSV by Python's
+ * csv module; NULL when there is no such record. */
+char       *cli_csv_value       (const char  *csv,
+                                 const char  *reference,
+                                 const char  *column);
+void        cli_assert_csv_value (const char *csv,
+                                  const char *reference,
+                                  const char *column,
+                                  const char *expected);
 
 G_END_DECLS

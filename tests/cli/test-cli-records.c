@@ -14,45 +14,6 @@ static const char csv_script[] =
   "print(len(records))\n"
   "print(','.join(header))\n";
 
-/* One column of the record with that reference, from CSV; NULL when absent. */
-static char *
-csv_value (const char *csv,
-           const char *reference,
-           const char *column)
-{
-  g_autofree char *script = g_strdup_printf (
-    "import csv, sys\n"
-    "for r in csv.DictReader(sys.stdin):\n"
-    "    if r['reference'] == '%s':\n"
-    "        print(r['%s'], end='')\n"
-    "        break\n"
-    "else:\n"
-    "    print('<absent>', end='')\n", reference, column);
-  g_autofree char *value = cli_python (script, csv);
-
-  if (g_str_equal (value, "<absent>"))
-    return NULL;
-  return g_steal_pointer (&value);
-}
-
-static void
-assert_csv_value (const char *csv,
-                  const char *reference,
-                  const char *column,
-                  const char *expected)
-{
-  g_autofree char *value = csv_value (csv, reference, column);
-
-  g_assert_cmpstr (value, ==, expected);
-}
-
-/* A demo database, or NULL and the test skipped without Debian's python3. */
-static char *
-python_and_demo (void)
-{
-  return cli_require_python () ? cli_new_demo ("demo.db") : NULL;
-}
-
 static void
 test_list_csv (void)
 {
@@ -61,7 +22,7 @@ test_list_csv (void)
   g_autofree char *parsed = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if ((db = python_and_demo ()) == NULL)
+  if ((db = cli_new_demo_for_python ("demo.db")) == NULL)
     return;
   csv = cli_list ("systems", db, "csv");
   parsed = cli_python (csv_script, csv);
@@ -79,7 +40,7 @@ test_list_csv (void)
 
   /* The demo has a retired forecasting model: the key, below the header. */
   g_assert_nonnull (strstr (strchr (csv, '\n'), ",retired,"));
-  assert_csv_value (csv, "AIS-001", "retired", "false");
+  cli_assert_csv_value (csv, "AIS-001", "retired", "false");
 }
 
 static const char json_script[] =
@@ -105,7 +66,7 @@ test_list_json (void)
   g_autofree char *n_people = NULL;
   g_auto(GStrv) counts = NULL;
 
-  if ((db = python_and_demo ()) == NULL)
+  if ((db = cli_new_demo_for_python ("demo.db")) == NULL)
     return;
   json = cli_list ("systems", db, "json");
   people = cli_list ("people", db, "json");
@@ -179,7 +140,7 @@ test_add (void)
   g_auto(CliResult) person = { 0 };
   g_auto(CliResult) system = { 0 };
 
-  if ((db = python_and_demo ()) == NULL)
+  if ((db = cli_new_demo_for_python ("demo.db")) == NULL)
     return;
   cli_run (&person, "add", "people", db, "--set", "name=Ada Lovelace",
            "--set", "role=Model risk", "--set", "email=ada@example.org", NULL);
@@ -197,12 +158,12 @@ test_add (void)
 
   systems = cli_list ("systems", db, "csv");
   people = cli_list ("people", db, "csv");
-  person_id = csv_value (people, person.out, "id");
-  assert_csv_value (systems, system.out, "owner_id", person_id);
-  assert_csv_value (systems, system.out, "owner_name", "Ada Lovelace");
-  assert_csv_value (systems, system.out, "sourcing", "third_party");
-  assert_csv_value (systems, system.out, "created_by", CLI_TEST_AUTHOR);
-  assert_csv_value (systems, system.out, "row_version", "1");
+  person_id = cli_csv_value (people, person.out, "id");
+  cli_assert_csv_value (systems, system.out, "owner_id", person_id);
+  cli_assert_csv_value (systems, system.out, "owner_name", "Ada Lovelace");
+  cli_assert_csv_value (systems, system.out, "sourcing", "third_party");
+  cli_assert_csv_value (systems, system.out, "created_by", CLI_TEST_AUTHOR);
+  cli_assert_csv_value (systems, system.out, "row_version", "1");
 }
 
 static void
@@ -213,7 +174,7 @@ test_update_expect_version (void)
   g_auto(CliResult) first = { 0 };
   g_auto(CliResult) second = { 0 };
 
-  if ((db = python_and_demo ()) == NULL)
+  if ((db = cli_new_demo_for_python ("demo.db")) == NULL)
     return;
   cli_run (&first, "update", "systems", db, "AIS-002", "--set", "business_unit=Claims",
            "--expect-version", "1", "--author", "Alice", NULL);
@@ -228,9 +189,9 @@ test_update_expect_version (void)
   g_assert_cmpstr (second.out, ==, "");
 
   csv = cli_list ("systems", db, "csv");
-  assert_csv_value (csv, "AIS-002", "business_unit", "Claims");
-  assert_csv_value (csv, "AIS-002", "row_version", "2");
-  assert_csv_value (csv, "AIS-002", "updated_by", "Alice");
+  cli_assert_csv_value (csv, "AIS-002", "business_unit", "Claims");
+  cli_assert_csv_value (csv, "AIS-002", "row_version", "2");
+  cli_assert_csv_value (csv, "AIS-002", "updated_by", "Alice");
 }
 
 static void
@@ -241,7 +202,7 @@ test_update_by_id_and_clear (void)
   g_auto(CliResult) result = { 0 };
   const char *env[] = { "AIMS_AUTHOR=Env Author", NULL };
 
-  if ((db = python_and_demo ()) == NULL)
+  if ((db = cli_new_demo_for_python ("demo.db")) == NULL)
     return;
 
   /* A numeric id, an empty value that clears, a person by reference. */
@@ -251,9 +212,9 @@ test_update_by_id_and_clear (void)
   g_assert_true (g_str_has_prefix (result.out, "AIS-001 row_version="));
 
   csv = cli_list ("systems", db, "csv");
-  assert_csv_value (csv, "AIS-001", "business_unit", "");
-  assert_csv_value (csv, "AIS-001", "approver_id", "2");
-  assert_csv_value (csv, "AIS-001", "updated_by", "Env Author");
+  cli_assert_csv_value (csv, "AIS-001", "business_unit", "");
+  cli_assert_csv_value (csv, "AIS-001", "approver_id", "2");
+  cli_assert_csv_value (csv, "AIS-001", "updated_by", "Env Author");
 }
 
 /* A value the field refuses: exit 1, one line naming the field, nothing stored. */

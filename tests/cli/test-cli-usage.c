@@ -188,8 +188,8 @@ test_entities (void)
   assert_usage_error (&unknown, "widgets");
 
   /* An entity of DESIGN.md this version does not handle yet: a failure. */
-  cli_run (&planned, "list", "risks", "x.db", NULL);
-  cli_assert_failed (&planned, 1, "risks");
+  cli_run (&planned, "list", "assessments", "x.db", NULL);
+  cli_assert_failed (&planned, 1, "assessments");
   g_assert_nonnull (strstr (planned.err, "not available yet"));
 }
 

@@ -314,6 +314,27 @@ fixture_add_system (AimsDb     *db,
 }
 
 AimsRecord *
+fixture_add_risk (AimsDb     *db,
+                  AimsRecord *owner,
+                  guint       inherent_likelihood,
+                  guint       inherent_impact,
+                  guint       residual_likelihood,
+                  guint       residual_impact)
+{
+  static guint n_risks;
+  const guint levels[] = { inherent_likelihood, inherent_impact, residual_likelihood, residual_impact };
+  const char *const names[] = { "inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact" };
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  g_hash_table_insert (values, "title", g_strdup_printf ("Risk %u", ++n_risks));
+  g_hash_table_insert (values, "owner_id", g_strdup (aims_record_get_reference (owner)));
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    if (levels[i] > 0)
+      g_hash_table_insert (values, (gpointer) names[i], g_strdup_printf ("%u", levels[i]));
+  return fixture_insert (db, aims_entity_risks (), values);
+}
+
+AimsRecord *
 fixture_reload (AimsDb     *db,
                 AimsRecord *record)
 {

@@ -92,6 +92,14 @@ AimsRecord *fixture_add_person         (AimsDb      *db,
 AimsRecord *fixture_add_system         (AimsDb      *db,
                                         const char  *name,
                                         AimsRecord  *owner);
+/* A risk owned by owner, with inherent and residual levels (0: unset) given
+ * as numbers on the current matrix; its title is "Risk N". */
+AimsRecord *fixture_add_risk           (AimsDb      *db,
+                                        AimsRecord  *owner,
+                                        guint        inherent_likelihood,
+                                        guint        inherent_impact,
+                                        guint        residual_likelihood,
+                                        guint        residual_impact);
 /* Loads record again from db, as stored now; asserts it worked. */
 AimsRecord *fixture_reload             (AimsDb      *db,
                                         AimsRecord  *record);

@@ -1,0 +1,27 @@
+/* aims-store-private.h — the store's writes, for other writers of the core
+ * that run them inside a transaction of their own
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "aims-store.h"
+
+G_BEGIN_DECLS
+
+/* The audited update of aims_store_update() inside the caller's write
+ * transaction: normalized holds field → value as normalize gives them (NULL:
+ * unset). check_rules FALSE skips the entity's rules across fields, for a
+ * change the program makes to every record at once (re-scoring risks after
+ * a matrix change), which must not fail on a record's other fields. */
+AimsRecord *aims_store_update_in_transaction (AimsDb            *db,
+                                              const AimsEntity  *entity,
+                                              gint64             id,
+                                              gint64             expected_version,
+                                              GHashTable        *normalized,
+                                              const char        *author,
+                                              const char        *action,
+                                              gboolean           check_rules,
+                                              GError           **error);
+
+G_END_DECLS
