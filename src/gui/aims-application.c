@@ -205,6 +205,7 @@ aims_application_startup (GApplication *app)
     { "win.new-database",      { "<Control>n", NULL } },
     { "win.open-database",     { "<Control>o", NULL } },
     { "win.search",            { "<Control>f", NULL } },
+    { "win.preferences",       { "<Control>comma", NULL } },
     { "window.close",          { "<Control>w", NULL } },
   };
 

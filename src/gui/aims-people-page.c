@@ -68,10 +68,14 @@ aims_people_page_constructed (GObject *object)
   G_OBJECT_CLASS (aims_people_page_parent_class)->constructed (object);
 
   aims_record_list_setup (list, context, aims_entity_people ());
-  aims_record_list_add_column (list, NULL, _("Reference"), 80, AIMS_RECORD_COLUMN_DEFAULT);
-  aims_record_list_add_column (list, "name", _("Name"), 200, AIMS_RECORD_COLUMN_EXPAND);
-  aims_record_list_add_column (list, "role", _("Role"), 240, AIMS_RECORD_COLUMN_DEFAULT);
-  aims_record_list_add_column (list, "email", _("Email"), 220, AIMS_RECORD_COLUMN_DEFAULT);
+  /* Roles are the long texts here: they take the width left over. */
+  aims_record_list_add_column (list, NULL, _("Reference"), 90, AIMS_RECORD_COLUMN_DEFAULT);
+  aims_record_list_add_column (list, "name", _("Name"), 150, AIMS_RECORD_COLUMN_DEFAULT);
+  aims_record_list_add_column (list, "role", _("Role"), 220, AIMS_RECORD_COLUMN_EXPAND);
+  aims_record_list_add_column (list, "email", _("Email"), 235, AIMS_RECORD_COLUMN_DEFAULT);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (aims_record_list_get_column_view (list)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("People"),
+                                  -1);
   aims_record_list_set_empty_texts (list, "system-users-symbolic",
                                     _("No People"),
                                     _("Add the people who own, approve and review AI systems."),

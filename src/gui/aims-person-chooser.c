@@ -46,8 +46,17 @@ id_to_text (gint64 id)
 static void
 update_button (AimsPersonChooser *self)
 {
-  gtk_label_set_label (GTK_LABEL (self->button_label),
-                       self->person_name != NULL ? self->person_name : _("Not set"));
+  const char *shown = self->person_name != NULL ? self->person_name : _("Not set");
+  g_autofree char *label = NULL;
+
+  gtk_label_set_label (GTK_LABEL (self->button_label), shown);
+  /* What a screen reader says for the button: the row's title and the
+   * person. */
+  /* Translators: a person chooser as a screen reader says it, "Owner: Elena Varga" */
+  label = g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), shown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   if (self->person_id == NULL)
     gtk_widget_add_css_class (self->button_label, "dim-label");
   else
@@ -508,6 +517,9 @@ aims_person_chooser_init (AimsPersonChooser *self)
 
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   self->add_button = gtk_button_new_with_mnemonic (_("_Add Person…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Person…"),
+                                  -1);
   gtk_widget_add_css_class (self->add_button, "flat");
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), self->add_button);
@@ -518,6 +530,7 @@ aims_person_chooser_init (AimsPersonChooser *self)
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
 
+  g_signal_connect (self, "notify::title", G_CALLBACK (update_button), NULL);
   update_button (self);
 }
 

@@ -959,6 +959,7 @@ make_entry_row (FieldRow *f)
   if (f->field->type == AIMS_FIELD_DATE)
     {
       GtkWidget *popover = gtk_popover_new ();
+      g_autofree char *label = NULL;
 
       f->calendar = gtk_calendar_new ();
       g_signal_connect_swapped (f->calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), f);
@@ -969,6 +970,12 @@ make_entry_row (FieldRow *f)
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (f->calendar_button), "x-office-calendar-symbolic");
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (f->calendar_button), popover);
       gtk_widget_set_tooltip_text (f->calendar_button, _("Choose a Date"));
+      /* Translators: what a screen reader says for the calendar button
+       * of a date field, "Choose a Date for Next review" */
+      label = g_strdup_printf (_("Choose a Date for %s"), _(f->field->label));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (f->calendar_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
       gtk_widget_set_valign (f->calendar_button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (f->calendar_button, "flat");
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), f->calendar_button);

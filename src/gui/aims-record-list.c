@@ -140,6 +140,21 @@ stop_search_cb (AimsRecordList *self)
 
 /* ── Cells ───────────────────────────────────────────────────────────── */
 
+/* A cell cut short shows its whole text on hover. */
+static gboolean
+cell_query_tooltip_cb (GtkLabel   *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -154,7 +169,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
-  if (info->flags & AIMS_RECORD_COLUMN_REVIEW_DATE)
+  if (!(info->flags & AIMS_RECORD_COLUMN_REVIEW_DATE))
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+    }
+  else
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
@@ -184,7 +204,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   const char *text = aims_record_cell_text (record, info->field);
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, (info->flags & AIMS_RECORD_COLUMN_EXPAND) ? text : NULL);
 
   /* Retired systems stay on file, dimmed. */
   if (retired)
@@ -630,7 +649,9 @@ aims_record_list_setup (AimsRecordList   *self,
   self->entity = entity;
 
   self->editor = aims_record_editor_new (context, entity);
-  gtk_widget_set_size_request (self->editor, 380, -1);
+  /* The paned gives the table what the editor does not need; the user
+   * drags the handle to give it more. */
+  gtk_widget_set_size_request (self->editor, 360, -1);
   g_signal_connect_swapped (self->editor, "saved", G_CALLBACK (editor_saved_cb), self);
   gtk_paned_set_end_child (GTK_PANED (self->paned), self->editor);
 

@@ -34,7 +34,9 @@ G_DECLARE_FINAL_TYPE (AimsRecordList, aims_record_list, AIMS, RECORD_LIST, GtkWi
 void              aims_record_list_setup            (AimsRecordList           *self,
                                                      AimsContext              *context,
                                                      const AimsEntity         *entity);
-/* field NULL is the reference. width is the column's starting width, or -1. */
+/* field NULL is the reference. width is the column's width in pixels until
+ * the user resizes it, or -1 for its content's; an EXPAND column is never
+ * narrower than width and takes the width left over. */
 void              aims_record_list_add_column       (AimsRecordList           *self,
                                                      const char               *field,
                                                      const char               *title,

@@ -247,14 +247,20 @@ aims_systems_page_constructed (GObject *object)
 
   aims_record_list_setup (list, context, aims_entity_systems ());
   filter_changed_cb (self);
-  aims_record_list_add_column (list, NULL, _("Reference"), 80, AIMS_RECORD_COLUMN_DEFAULT);
-  aims_record_list_add_column (list, "name", _("Name"), 210, AIMS_RECORD_COLUMN_EXPAND);
-  aims_record_list_add_column (list, "owner_id", _("Owner"), 135, AIMS_RECORD_COLUMN_DEFAULT);
-  aims_record_list_add_column (list, "lifecycle_stage", _("Lifecycle stage"), 180, AIMS_RECORD_COLUMN_DEFAULT);
-  aims_record_list_add_column (list, "sourcing", _("Sourcing"), 95, AIMS_RECORD_COLUMN_DEFAULT);
-  aims_record_list_add_column (list, "eu_ai_act_class", _("EU AI Act class"), 120, AIMS_RECORD_COLUMN_DEFAULT);
+  /* What the inventory is read for comes first: at the default width every
+   * column up to the next review fits beside the editor; Name takes what is
+   * left over, the rest scrolls. */
+  aims_record_list_add_column (list, NULL, _("Reference"), 90, AIMS_RECORD_COLUMN_DEFAULT);
+  aims_record_list_add_column (list, "name", _("Name"), 180, AIMS_RECORD_COLUMN_EXPAND);
+  aims_record_list_add_column (list, "lifecycle_stage", _("Lifecycle stage"), 155, AIMS_RECORD_COLUMN_DEFAULT);
+  aims_record_list_add_column (list, "eu_ai_act_class", _("EU AI Act class"), 115, AIMS_RECORD_COLUMN_DEFAULT);
   aims_record_list_add_column (list, "criticality", _("Criticality"), 85, AIMS_RECORD_COLUMN_DEFAULT);
-  aims_record_list_add_column (list, "next_review_date", _("Next review"), 125, AIMS_RECORD_COLUMN_REVIEW_DATE);
+  aims_record_list_add_column (list, "next_review_date", _("Next review"), 120, AIMS_RECORD_COLUMN_REVIEW_DATE);
+  aims_record_list_add_column (list, "owner_id", _("Owner"), 140, AIMS_RECORD_COLUMN_DEFAULT);
+  aims_record_list_add_column (list, "sourcing", _("Sourcing"), 95, AIMS_RECORD_COLUMN_DEFAULT);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (aims_record_list_get_column_view (list)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("AI Systems"),
+                                  -1);
   aims_record_list_set_empty_texts (list, "applications-science-symbolic",
                                     _("No AI Systems"),
                                     _("Add the AI systems the organisation develops, buys or uses."),

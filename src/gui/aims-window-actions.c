@@ -2,13 +2,14 @@
  *
  * win.new-database, win.open-database, win.open-shared-database,
  * win.open-recent(s), win.open-demo, win.cancel-open, win.search,
- * win.show-sidebar, win.about. (win.show-help-overlay comes with
+ * win.show-sidebar, win.preferences, win.about. (win.show-help-overlay comes with
  * GtkApplicationWindow; Ctrl+W is GtkWindow's window.close.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include "aims-preferences-window.h"
 #include "aims-window-private.h"
 
 #define DATABASE_EXTENSION    ".aimsdb"
@@ -244,6 +245,16 @@ show_sidebar_action (GtkWidget  *widget,
 }
 
 static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (aims_preferences_window_new (GTK_WINDOW (self), self->settings)));
+}
+
+static void
 about_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -296,5 +307,6 @@ _aims_window_class_actions_init (AimsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
 }

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
+
 #include "gui-test-util.h"
 
 gboolean
@@ -84,4 +86,90 @@ gui_test_find_toplevel (GType type,
     }
 
   return NULL;
+}
+
+GtkWidget *
+gui_test_find_widget (GtkWidget  *widget,
+                      GType       type,
+                      const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (label == NULL ||
+       (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+gui_test_click (GtkWidget  *widget,
+                const char *label)
+{
+  GtkWidget *button = gui_test_find_widget (widget, GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+GSettings *
+gui_test_new_settings (void)
+{
+  GSettings *settings = g_settings_new (AIMS_APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+
+  return settings;
+}
+
+AimsDb *
+gui_test_create_demo (const char *path)
+{
+  g_autoptr(AimsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = aims_db_open (path, AIMS_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  aims_demo_populate (db, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&db);
+}
+
+void
+gui_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          gui_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
 }

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "aims-core.h"
+
 G_BEGIN_DECLS
 
 /* How long gui_test_iterate_until() waits before it fails the test. */
@@ -29,7 +31,23 @@ void     gui_test_iterate_for      (guint        ms);
 void     gui_test_iterate_pending  (void);
 
 /* A visible toplevel of type, not of type exclude (or G_TYPE_INVALID). */
-gpointer gui_test_find_toplevel    (GType        type,
+gpointer   gui_test_find_toplevel  (GType        type,
                                     GType        exclude);
+/* widget or its first descendant of type; with label, the first whose
+ * GtkButton label is label ("_Apply"), to click it as a person would. */
+GtkWidget *gui_test_find_widget    (GtkWidget   *widget,
+                                    GType        type,
+                                    const char  *label);
+/* Emits "clicked" on the button labelled label inside widget. */
+void       gui_test_click          (GtkWidget   *widget,
+                                    const char  *label);
+
+/* The application's settings with every key at its default:
+ * GSETTINGS_BACKEND=memory keeps one store for the whole process. */
+GSettings *gui_test_new_settings   (void);
+/* Creates the demo organisation at path; returns its connection. */
+AimsDb    *gui_test_create_demo    (const char  *path);
+/* Removes path, with everything in it when it is a folder. */
+void       gui_test_remove_tree    (const char  *path);
 
 G_END_DECLS

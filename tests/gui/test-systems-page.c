@@ -5,16 +5,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
-
 #include "aims-conflict-dialog.h"
 #include "aims-core.h"
 #include "aims-people-page.h"
 #include "aims-person-chooser.h"
 #include "aims-record-filter.h"
 #include "aims-systems-page.h"
-
-#define WAIT_SECONDS 30
+#include "gui-test-util.h"
 
 static gboolean have_display;
 
@@ -32,42 +29,6 @@ typedef struct
 } Fixture;
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out after %d s", WAIT_SECONDS);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  iterate_until (time_passed, &until);
-}
 
 static gboolean
 window_mapped (gpointer data)
@@ -151,83 +112,17 @@ type_and_enter (Fixture    *fixture,
   g_signal_emit_by_name (row, "entry-activated");
 }
 
-/* A visible toplevel of type, not of type exclude. */
-static gpointer
-find_toplevel (GType type,
-               GType exclude)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          !G_TYPE_CHECK_INSTANCE_TYPE (window, exclude) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static AimsConflictDialog *
 find_conflict_dialog (void)
 {
-  return find_toplevel (AIMS_TYPE_CONFLICT_DIALOG, G_TYPE_INVALID);
+  return gui_test_find_toplevel (AIMS_TYPE_CONFLICT_DIALOG, G_TYPE_INVALID);
 }
 
 /* The other message dialogs: retire, field by field, "not saved". */
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, AIMS_TYPE_CONFLICT_DIALOG);
-}
-
-/* A response button of a message dialog, to click it as a person would. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-click (GtkWidget  *dialog,
-       const char *label)
-{
-  GtkWidget *button = find_button (dialog, label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
+  return gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, AIMS_TYPE_CONFLICT_DIALOG);
 }
 
 static gboolean
@@ -254,7 +149,7 @@ provoke_conflict (Fixture    *fixture,
 
   update_other (fixture, id, field, theirs);
   type_and_enter (fixture, field, mine);
-  iterate_until (conflict_dialog_shown, NULL);
+  gui_test_iterate_until (conflict_dialog_shown, NULL);
   return id;
 }
 
@@ -262,7 +157,7 @@ static void
 answer_conflict (const char *response)
 {
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_conflict_dialog ()), response);
-  iterate_for (50);
+  gui_test_iterate_for (50);
   g_assert_null (find_conflict_dialog ());
 }
 
@@ -301,10 +196,7 @@ fixture_setup (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "demo.aimsdb", NULL);
 
-  fixture->db = aims_db_open (fixture->path, AIMS_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  aims_demo_populate (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->db = gui_test_create_demo (fixture->path);
   aims_db_set_busy_timeout (fixture->db, 100);
   fixture->other = aims_db_open (fixture->path, AIMS_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -321,8 +213,8 @@ fixture_setup (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_until (window_mapped, fixture->window);
-  iterate_for (100);
+  gui_test_iterate_until (window_mapped, fixture->window);
+  gui_test_iterate_for (100);
 }
 
 static void
@@ -339,19 +231,8 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->db);
   g_clear_object (&fixture->other);
-  if (fixture->path != NULL)
-    {
-      g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-          g_unlink (child);
-        }
-      g_rmdir (fixture->dir);
-    }
+  if (fixture->dir != NULL)
+    gui_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -376,7 +257,7 @@ wait_for_n_shown (Fixture *fixture,
 {
   gpointer data[2] = { fixture, GUINT_TO_POINTER (wanted) };
 
-  iterate_until (n_shown_is, data);
+  gui_test_iterate_until (n_shown_is, data);
 }
 
 static guint
@@ -471,7 +352,7 @@ test_sort (Fixture       *fixture,
   columns = g_object_ref (gtk_column_view_get_columns (view));
   name_column = g_list_model_get_item (columns, 1);
   gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
-  iterate_for (50);
+  gui_test_iterate_for (50);
 
   model = shown_model (fixture);
   for (guint i = 1; i < g_list_model_get_n_items (model); i++)
@@ -526,7 +407,7 @@ test_edit_saves (Fixture       *fixture,
 
   /* A date from the calendar of a date row: saved as soon as it is chosen. */
   {
-    GtkWidget *button = find_descendant (field_row (fixture, "next_review_date"), GTK_TYPE_MENU_BUTTON);
+    GtkWidget *button = gui_test_find_widget (field_row (fixture, "next_review_date"), GTK_TYPE_MENU_BUTTON, NULL);
     GtkWidget *calendar;
     g_autoptr(GDateTime) day = g_date_time_new_local (2031, 5, 17, 0, 0, 0);
 
@@ -557,7 +438,7 @@ test_edit_saves (Fixture       *fixture,
 
   /* Text after a pause in typing, with nothing else to trigger it. */
   gtk_editable_set_text (GTK_EDITABLE (field_row (fixture, "business_unit")), "Paused Typing Unit");
-  iterate_for (1200);
+  gui_test_iterate_for (1200);
   g_clear_object (&after);
   after = load_other (fixture, id);
   g_assert_cmpstr (aims_record_get (after, "business_unit"), ==, "Paused Typing Unit");
@@ -737,27 +618,27 @@ test_conflict_field_by_field (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (field_row (fixture, "provider")), "My provider");
   gtk_editable_set_text (GTK_EDITABLE (field_row (fixture, "contract_reference")), "MINE-1");
   aims_record_editor_save_pending (fixture->editor);
-  iterate_until (conflict_dialog_shown, NULL);
+  gui_test_iterate_until (conflict_dialog_shown, NULL);
   dialog = find_conflict_dialog ();
   g_assert_cmpuint (aims_conflict_dialog_get_fields (dialog)->len, ==, 2);
 
   /* Clicked as a person would: the summary steps aside while the user
    * chooses, and comes back with Back. */
-  click (GTK_WIDGET (dialog), "_Choose Field by Field");
-  iterate_until (message_dialog_shown, NULL);
+  gui_test_click (GTK_WIDGET (dialog), "_Choose Field by Field");
+  gui_test_iterate_until (message_dialog_shown, NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  click (GTK_WIDGET (find_message_dialog ()), "_Back");
-  iterate_until (conflict_dialog_shown, NULL);
+  gui_test_click (GTK_WIDGET (find_message_dialog ()), "_Back");
+  gui_test_iterate_until (conflict_dialog_shown, NULL);
   g_assert_true (find_conflict_dialog () == dialog);
   g_assert_null (find_message_dialog ());
 
-  click (GTK_WIDGET (dialog), "_Choose Field by Field");
-  iterate_until (message_dialog_shown, NULL);
+  gui_test_click (GTK_WIDGET (dialog), "_Choose Field by Field");
+  gui_test_iterate_until (message_dialog_shown, NULL);
   chooser = find_message_dialog ();
   aims_conflict_dialog_set_keep_mine (dialog, "provider", TRUE);
   aims_conflict_dialog_set_keep_mine (dialog, "contract_reference", FALSE);
-  click (GTK_WIDGET (chooser), "_Apply");
-  iterate_for (50);
+  gui_test_click (GTK_WIDGET (chooser), "_Apply");
+  gui_test_iterate_for (50);
   g_assert_null (find_message_dialog ());
   g_assert_null (find_conflict_dialog ());
 
@@ -780,7 +661,7 @@ test_conflict_cancel (Fixture       *fixture,
   /* Closed without choosing (Escape): nothing is written, and the user's
    * value stays in the field, still to be saved. */
   gtk_window_close (GTK_WINDOW (find_conflict_dialog ()));
-  iterate_for (50);
+  gui_test_iterate_for (50);
   g_assert_null (find_conflict_dialog ());
   assert_stored (fixture, id, "provider", "Their provider");
   assert_shown (fixture, "provider", "My provider");
@@ -788,7 +669,7 @@ test_conflict_cancel (Fixture       *fixture,
 
   /* Saving again asks again. */
   g_signal_emit_by_name (field_row (fixture, "provider"), "entry-activated");
-  iterate_until (conflict_dialog_shown, NULL);
+  gui_test_iterate_until (conflict_dialog_shown, NULL);
   answer_conflict ("mine");
   assert_stored (fixture, id, "provider", "My provider");
 }
@@ -823,7 +704,7 @@ test_other_users_changes (Fixture       *fixture,
   update_other (fixture, id, "criticality", "low");
   update_other (fixture, other_id, "name", "Renamed elsewhere");
   aims_context_emit_data_changed (fixture->context);
-  iterate_for (50);
+  gui_test_iterate_for (50);
 
   /* The other fields show the change; the one being typed in is left alone. */
   assert_shown (fixture, "business_unit", "Changed elsewhere");
@@ -879,12 +760,12 @@ test_busy (Fixture       *fixture,
   g_assert_nonnull (strstr (aims_record_editor_get_status (fixture->editor), "Waiting for the database"));
   assert_shown (fixture, "business_unit", "Typed while locked");
   g_assert_true (aims_record_editor_has_pending (fixture->editor));
-  iterate_for (700);
+  gui_test_iterate_for (700);
   g_assert_nonnull (aims_record_editor_get_status (fixture->editor));
 
   /* The lock goes: the retry writes it. */
   aims_db_rollback (fixture->other);
-  iterate_until (no_status, fixture);
+  gui_test_iterate_until (no_status, fixture);
   assert_stored (fixture, id, "business_unit", "Typed while locked");
   g_assert_false (aims_record_editor_has_pending (fixture->editor));
 }
@@ -905,7 +786,7 @@ test_read_only (Fixture       *fixture,
   read_only = aims_db_open (fixture->path, AIMS_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   aims_context_set_db (fixture->context, read_only);
-  iterate_for (50);
+  gui_test_iterate_for (50);
 
   g_assert_cmpuint (aims_record_list_get_n_total (fixture->list), ==, n_total);
   g_assert_nonnull (aims_record_editor_get_record (fixture->editor));
@@ -935,7 +816,7 @@ test_watch (Fixture       *fixture,
   /* Nobody emits anything: the context's watch notices the other commit. */
   update_other (fixture, aims_record_get_id (shown_record (fixture)), "business_unit",
                 "Seen through the watch");
-  iterate_until (watch_noticed, fixture);
+  gui_test_iterate_until (watch_noticed, fixture);
 }
 
 static void
@@ -955,7 +836,7 @@ test_add_duplicate_retire (Fixture       *fixture,
 
   /* Add, even while a search would hide the new system. */
   gtk_editable_set_text (GTK_EDITABLE (aims_record_list_get_search_entry (fixture->list)), "credit");
-  iterate_for (300);
+  gui_test_iterate_for (300);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.add", NULL);
   g_assert_cmpuint (aims_record_list_get_n_total (fixture->list), ==, n_total + 1);
   added = aims_record_list_get_selected (fixture->list);
@@ -975,11 +856,11 @@ test_add_duplicate_retire (Fixture       *fixture,
 
   /* Retire the copy, after confirming. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.retire", NULL);
-  iterate_until (message_dialog_shown, NULL);
+  gui_test_iterate_until (message_dialog_shown, NULL);
   confirm = find_message_dialog ();
   added_id = aims_record_get_id (aims_record_list_get_selected (fixture->list));
   adw_message_dialog_response (confirm, "retire");
-  iterate_for (50);
+  gui_test_iterate_for (50);
 
   stored = load_other (fixture, added_id);
   g_assert_true (aims_system_is_retired (stored));
@@ -1005,10 +886,7 @@ test_people_page (void)
   dir = g_dir_make_tmp ("aims-test-people-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "demo.aimsdb", NULL);
-  db = aims_db_open (path, AIMS_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  aims_demo_populate (db, &error);
-  g_assert_no_error (error);
+  db = gui_test_create_demo (path);
   context = aims_context_new (NULL);
   aims_context_set_db (context, db);
 
@@ -1017,7 +895,7 @@ test_people_page (void)
   window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (window_mapped, window);
+  gui_test_iterate_until (window_mapped, window);
 
   n_people = aims_record_list_get_n_total (list);
   g_assert_cmpuint (n_people, >=, 5);
@@ -1042,19 +920,14 @@ test_people_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&context);
   g_clear_object (&db);
-  g_unlink (path);
-  g_rmdir (dir);
+  gui_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  have_display = gui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -21,30 +21,6 @@ static char *demo_file;
 
 /* Helpers */
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
 /* The demo organisation for every test that only reads it, made once. */
 static void
 ensure_fixtures (void)
@@ -58,11 +34,7 @@ ensure_fixtures (void)
   fixture_dir = g_dir_make_tmp ("aims-test-window-XXXXXX", &error);
   g_assert_no_error (error);
   demo_file = g_build_filename (fixture_dir, "Demo Organisation.aimsdb", NULL);
-
-  db = aims_db_open (demo_file, AIMS_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  aims_demo_populate (db, &error);
-  g_assert_no_error (error);
+  db = gui_test_create_demo (demo_file);
 }
 
 /* Also makes the fixtures, which every widget test uses. */
@@ -84,22 +56,6 @@ static gboolean
 window_is_idle (gpointer data)
 {
   return !aims_window_get_busy (data);
-}
-
-static GSettings *
-new_settings (void)
-{
-  GSettings *settings = g_settings_new (AIMS_APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  /* GSETTINGS_BACKEND=memory: one store per process, so start clean. */
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-
-  return settings;
 }
 
 static AimsWindow *
@@ -297,7 +253,7 @@ test_welcome (void)
   if (skip_without_display ())
     return;
 
-  settings = new_settings ();
+  settings = gui_test_new_settings ();
   window = new_window (settings);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "AIMS Desk");
@@ -341,7 +297,7 @@ test_open (void)
 
   name = g_path_get_basename (demo_file);
 
-  settings = new_settings ();
+  settings = gui_test_new_settings ();
   window = new_window (settings);
 
   open_and_wait (window, demo_file);
@@ -412,7 +368,7 @@ test_open_bad_files (void)
   g_file_set_contents (empty, "", 0, &error);
   g_assert_no_error (error);
 
-  settings = new_settings ();
+  settings = gui_test_new_settings ();
   window = new_window (settings);
 
   /* From the welcome page: it stays. */
@@ -441,7 +397,7 @@ test_cancel_open (void)
   if (skip_without_display ())
     return;
 
-  settings = new_settings ();
+  settings = gui_test_new_settings ();
   window = new_window (settings);
 
   aims_window_open (window, demo_file, AIMS_DB_OPEN_DEFAULT);
@@ -473,7 +429,7 @@ test_open_demo (void)
   path = g_build_filename (g_get_user_data_dir (), "aimsdesk", "demo.aimsdb", NULL);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  settings = new_settings ();
+  settings = gui_test_new_settings ();
   window = new_window (settings);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
@@ -508,7 +464,7 @@ test_open_shared (void)
   g_assert_no_error (error);
   g_clear_object (&made);
 
-  settings = new_settings ();
+  settings = gui_test_new_settings ();
   window = new_window (settings);
 
   aims_window_open (window, shared, AIMS_DB_OPEN_SHARED);
@@ -555,7 +511,7 @@ test_open_read_only (void)
       return;
     }
 
-  settings = new_settings ();
+  settings = gui_test_new_settings ();
   window = new_window (settings);
 
   open_and_wait (window, path);
@@ -586,7 +542,7 @@ test_recent_missing (void)
   recent[0] = gone;
   recent[1] = demo_file;
 
-  settings = new_settings ();
+  settings = gui_test_new_settings ();
   g_settings_set_strv (settings, "recent-databases", recent);
   window = new_window (settings);
   g_assert_true (gtk_widget_get_visible (window->recent_group));
@@ -653,7 +609,7 @@ test_application_command_line (void)
 
   argv[1] = demo_file;
 
-  settings = new_settings ();
+  settings = gui_test_new_settings ();
 
   app = aims_application_new ();
   g_application_set_flags (G_APPLICATION (app),
@@ -691,7 +647,7 @@ main (int   argc,
   status = g_test_run ();
 
   if (fixture_dir != NULL)
-    remove_tree (fixture_dir);
+    gui_test_remove_tree (fixture_dir);
   g_free (fixture_dir);
   g_free (demo_file);
 
