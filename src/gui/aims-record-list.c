@@ -248,7 +248,8 @@ static void
 scroll_to_position (AimsRecordList *self,
                     guint           position)
 {
-  /* GTK 4.8 has no gtk_column_view_scroll_to(): its list view's action does it. */
+  /* GTK 4.8 column views have no scroll-to call of their own (it came in 4.12):
+   * the list view inside them has an action that does it. */
   for (GtkWidget *child = gtk_widget_get_first_child (self->column_view);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
