@@ -71,6 +71,8 @@ def wait_for(what, probe, seconds=WAIT_SECONDS):
 # ── The accessibility bus ──────────────────────────────────────────────
 
 def a11y_bus_running():
+    if shutil.which('gdbus') is None:
+        skip('gdbus is missing (package libglib2.0-bin)')
     result = subprocess.run(
         ['gdbus', 'call', '--session',
          '--dest', 'org.freedesktop.DBus',
