@@ -17,6 +17,7 @@
 #include "aims-migrate.h"
 #include "aims-record.h"
 #include "aims-risk.h"
+#include "aims-risk-filter.h"
 #include "aims-risk-matrix.h"
 #include "aims-risk-matrix-db.h"
 #include "aims-statement.h"

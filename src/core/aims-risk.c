@@ -48,13 +48,17 @@ aims_risk_get_levels (const AimsRiskMatrix *matrix,
   return l != 0;
 }
 
-static void
-rate (const AimsRiskMatrix *matrix,
-      AimsRecord           *risk,
-      gboolean              residual,
-      AimsRiskRating       *rating)
+void
+aims_risk_rate (const AimsRiskMatrix *matrix,
+                AimsRecord           *risk,
+                gboolean              residual,
+                AimsRiskRating       *rating)
 {
   const AimsRiskBand *band;
+
+  g_return_if_fail (matrix != NULL);
+  g_return_if_fail (AIMS_IS_RECORD (risk));
+  g_return_if_fail (rating != NULL);
 
   memset (rating, 0, sizeof *rating);
   rating->band = -1;
@@ -108,8 +112,8 @@ aims_risk_compute (const AimsRiskMatrix *matrix,
   g_return_if_fail (today != NULL);
   g_return_if_fail (scores != NULL);
 
-  rate (matrix, risk, FALSE, &scores->inherent);
-  rate (matrix, risk, TRUE, &scores->residual);
+  aims_risk_rate (matrix, risk, FALSE, &scores->inherent);
+  aims_risk_rate (matrix, risk, TRUE, &scores->residual);
   scores->current = scores->residual.assessed ? &scores->residual : &scores->inherent;
   scores->above_appetite = aims_risk_matrix_band_above_appetite (matrix, scores->current->band);
 

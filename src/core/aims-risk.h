@@ -47,6 +47,11 @@ void     aims_risk_compute           (const AimsRiskMatrix *matrix,
                                       GDate                *today,
                                       AimsRiskScores       *scores);
 
+/* One view alone: what aims_risk_compute() puts in inherent or residual. */
+void     aims_risk_rate              (const AimsRiskMatrix *matrix,
+                                      AimsRecord           *risk,
+                                      gboolean              residual,
+                                      AimsRiskRating       *rating);
 /* The stored levels of one view; FALSE when either is unset or outside the
  * matrix (then both are 0). */
 gboolean aims_risk_get_levels        (const AimsRiskMatrix *matrix,

@@ -15,6 +15,9 @@ struct _AimsContext
   AimsDbWatch *watch;
   char        *author;
   gboolean     folded;
+  /* Read when first asked for after the database or its data changed. */
+  AimsRiskMatrix *matrix;
+  gboolean     matrix_stale;
 };
 
 G_DEFINE_FINAL_TYPE (AimsContext, aims_context, G_TYPE_OBJECT)
@@ -105,6 +108,7 @@ aims_context_finalize (GObject *object)
   AimsContext *self = AIMS_CONTEXT (object);
 
   g_free (self->author);
+  g_clear_pointer (&self->matrix, aims_risk_matrix_free);
 
   G_OBJECT_CLASS (aims_context_parent_class)->finalize (object);
 }
@@ -254,6 +258,7 @@ aims_context_set_db (AimsContext *self,
   /* The old watch polls the old connection: stop it before that goes. */
   g_clear_object (&self->watch);
   g_set_object (&self->db, db);
+  g_clear_pointer (&self->matrix, aims_risk_matrix_free);
 
   if (db != NULL)
     {
@@ -309,5 +314,37 @@ aims_context_emit_data_changed (AimsContext *self)
 {
   g_return_if_fail (AIMS_IS_CONTEXT (self));
 
+  /* The matrix may be what changed; it is read again when next asked for. */
+  self->matrix_stale = TRUE;
   g_signal_emit (self, signals[DATA_CHANGED], 0);
+}
+
+const AimsRiskMatrix *
+aims_context_get_risk_matrix (AimsContext *self)
+{
+  g_autoptr(GError) error = NULL;
+  AimsRiskMatrix *loaded = NULL;
+
+  g_return_val_if_fail (AIMS_IS_CONTEXT (self), NULL);
+
+  if (self->matrix != NULL && !self->matrix_stale)
+    return self->matrix;
+
+  if (self->db != NULL)
+    {
+      loaded = aims_risk_matrix_load (self->db, &error);
+      if (loaded == NULL)
+        g_debug ("Could not read the risk matrix: %s", error->message);
+    }
+  if (loaded != NULL)
+    {
+      g_clear_pointer (&self->matrix, aims_risk_matrix_free);
+      self->matrix = loaded;
+      self->matrix_stale = FALSE;
+    }
+  /* A busy database keeps the matrix read before; with none at all, the
+   * default one stands in until the file can be read. */
+  if (self->matrix == NULL)
+    self->matrix = aims_risk_matrix_new_default ();
+  return self->matrix;
 }

@@ -47,4 +47,9 @@ void         aims_context_set_folded   (AimsContext *self,
  * context polls it with an AimsDbWatch every second. */
 void         aims_context_emit_data_changed (AimsContext *self);
 
+/* The organisation's risk matrix as stored in the open database (the
+ * default one when none is open), read again after "data-changed" or a new
+ * database. Owned by the context; valid until the next of those. */
+const AimsRiskMatrix *aims_context_get_risk_matrix (AimsContext *self);
+
 G_END_DECLS

@@ -6,12 +6,14 @@
 
 #include "aims-pages.h"
 #include "aims-people-page.h"
+#include "aims-risks-page.h"
 #include "aims-systems-page.h"
 
 /* Adding an area is adding a row here (see aims-pages.h for what a page
  * must do). Areas not built yet have no row. */
 static const AimsPageInfo pages[] = {
   { "systems", N_("AI Systems"), "applications-science-symbolic", aims_systems_page_get_type },
+  { "risks",   N_("Risks"),      "dialog-warning-symbolic",       aims_risks_page_get_type },
   { "people",  N_("People"),     "system-users-symbolic",         aims_people_page_get_type },
 };
 

@@ -26,7 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "aims-conflict-dialog.h"
-#include "aims-person-chooser.h"
+#include "aims-link-chooser.h"
 #include "aims-record-editor.h"
 #include "aims-record-filter.h"
 
@@ -59,6 +59,7 @@ typedef struct
   GtkWidget          *toggle;       /* boolean */
   GtkWidget          *calendar;     /* date */
   GtkWidget          *calendar_button;
+  char               *level_labels;  /* level: the labels its list was made of */
 
   char               *base_value;   /* "" when unset */
   gint64              base_version;
@@ -76,6 +77,7 @@ struct _AimsRecordEditor
   const AimsEntity   *entity;
   AimsRecord         *record;
   GPtrArray          *rows;         /* FieldRow */
+  GHashTable         *groups;       /* group key → AdwPreferencesGroup */
 
   GtkWidget          *stack;
   GtkWidget          *placeholder;
@@ -105,12 +107,14 @@ enum {
 
 enum {
   SAVED,
+  FIELD_CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void level_row_update_labels (FieldRow *f);
 static void save_now       (AimsRecordEditor *self,
                             FieldRow         *f);
 static gboolean open_conflict (AimsRecordEditor *self,
@@ -373,10 +377,21 @@ field_row_get_text (FieldRow *f)
       }
 
     case AIMS_FIELD_PERSON:
+    case AIMS_FIELD_LINK:
       {
-        const char *id = aims_person_chooser_get_person_id (AIMS_PERSON_CHOOSER (f->row));
+        const char *id = aims_link_chooser_get_record_id (AIMS_LINK_CHOOSER (f->row));
 
         return g_strdup (id != NULL ? id : "");
+      }
+
+    case AIMS_FIELD_LEVEL:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (f->row));
+
+        /* The first entry is "Not set"; then level 1, 2, … */
+        if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+          return g_strdup ("");
+        return g_strdup_printf ("%u", selected);
       }
 
     case AIMS_FIELD_BOOLEAN:
@@ -444,7 +459,27 @@ field_row_show (FieldRow   *f,
       break;
 
     case AIMS_FIELD_PERSON:
-      aims_person_chooser_set_person (AIMS_PERSON_CHOOSER (f->row), value, display);
+    case AIMS_FIELD_LINK:
+      aims_link_chooser_set_record (AIMS_LINK_CHOOSER (f->row), value, display);
+      break;
+
+    case AIMS_FIELD_LEVEL:
+      {
+        guint64 level = 0;
+
+        level_row_update_labels (f);
+        if (*value != '\0' && g_ascii_string_to_unsigned (value, 10, 1, AIMS_RISK_MATRIX_MAX_SIZE,
+                                                           &level, NULL))
+          {
+            GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (f->row));
+
+            /* A level outside the matrix (another user shrank it) shows
+             * as not set rather than as another level. */
+            if (level >= g_list_model_get_n_items (model))
+              level = 0;
+          }
+        adw_combo_row_set_selected (ADW_COMBO_ROW (f->row), (guint) level);
+      }
       break;
 
     case AIMS_FIELD_BOOLEAN:
@@ -654,8 +689,18 @@ display_for (FieldRow   *f,
     return NULL;
   if (f->field->type == AIMS_FIELD_CHOICE)
     return aims_field_choice_label (f->field, value);
-  if (f->field->type == AIMS_FIELD_PERSON)
-    return aims_person_chooser_get_person_name (AIMS_PERSON_CHOOSER (f->row));
+  if (f->field->type == AIMS_FIELD_PERSON || f->field->type == AIMS_FIELD_LINK)
+    return aims_link_chooser_get_record_title (AIMS_LINK_CHOOSER (f->row));
+  if (f->field->type == AIMS_FIELD_LEVEL)
+    {
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (f->row));
+      GObject *item = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (f->row)), selected);
+      const char *label = item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : value;
+
+      /* The model holds the string object as long as the row lives. */
+      g_clear_object (&item);
+      return label;
+    }
   return value;
 }
 
@@ -859,6 +904,7 @@ text_changed_cb (FieldRow *f)
   if (f->updating > 0 || f->editor->record == NULL)
     return;
 
+  g_signal_emit (f->editor, signals[FIELD_CHANGED], 0, f->field->name);
   g_clear_handle_id (&f->debounce_id, g_source_remove);
   if (f->field->type != AIMS_FIELD_DATE)
     f->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, f);
@@ -870,6 +916,7 @@ value_changed_cb (FieldRow *f)
   if (f->updating > 0 || f->editor->record == NULL)
     return;
 
+  g_signal_emit (f->editor, signals[FIELD_CHANGED], 0, f->field->name);
   save_now (f->editor, f);
 }
 
@@ -933,6 +980,7 @@ field_row_free (FieldRow *f)
   g_clear_handle_id (&f->debounce_id, g_source_remove);
   g_free (f->base_value);
   g_free (f->error);
+  g_free (f->level_labels);
   g_free (f);
 }
 
@@ -1040,12 +1088,54 @@ make_choice_row (FieldRow *f)
 }
 
 static GtkWidget *
-make_person_row (AimsRecordEditor *self,
-                 FieldRow         *f)
+make_link_row (AimsRecordEditor *self,
+               FieldRow         *f)
 {
-  GtkWidget *row = aims_person_chooser_new (self->context);
+  const AimsEntity *linked = aims_field_get_link_entity (f->field);
+  /* A risk with no AI system is a risk to the whole organisation. */
+  const char *unset = linked == aims_entity_systems () ? _("Organisation-wide") : NULL;
+  GtkWidget *row = aims_link_chooser_new (self->context, linked, unset);
 
-  g_signal_connect_swapped (row, "notify::person-id", G_CALLBACK (value_changed_cb), f);
+  g_signal_connect_swapped (row, "notify::record-id", G_CALLBACK (value_changed_cb), f);
+  return row;
+}
+
+/* "Not set", then "1 · Rare" … in the matrix's order. Made again when the
+ * matrix's labels changed (Preferences, or another user). */
+static void
+level_row_update_labels (FieldRow *f)
+{
+  const AimsRiskMatrix *matrix = aims_context_get_risk_matrix (f->editor->context);
+  char **labels = f->field->level_axis == AIMS_RISK_AXIS_LIKELIHOOD
+                  ? matrix->likelihood_labels : matrix->impact_labels;
+  g_autofree char *joined = g_strjoinv ("\n", labels);
+  g_autoptr(GtkStringList) list = NULL;
+
+  if (g_strcmp0 (joined, f->level_labels) == 0)
+    return;
+
+  list = gtk_string_list_new (NULL);
+  gtk_string_list_append (list, _("Not set"));
+  for (guint level = 1; labels[level - 1] != NULL; level++)
+    {
+      /* Translators: a likelihood or impact level, "4 · Likely" */
+      g_autofree char *item = g_strdup_printf (_("%u · %s"), level, labels[level - 1]);
+
+      gtk_string_list_append (list, item);
+    }
+  f->updating++;
+  adw_combo_row_set_model (ADW_COMBO_ROW (f->row), G_LIST_MODEL (list));
+  f->updating--;
+  g_free (f->level_labels);
+  f->level_labels = g_steal_pointer (&joined);
+}
+
+static GtkWidget *
+make_level_row (FieldRow *f)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (value_changed_cb), f);
   return row;
 }
 
@@ -1129,7 +1219,11 @@ build_rows (AimsRecordEditor *self,
               f->row = make_choice_row (f);
               break;
             case AIMS_FIELD_PERSON:
-              f->row = make_person_row (self, f);
+            case AIMS_FIELD_LINK:
+              f->row = make_link_row (self, f);
+              break;
+            case AIMS_FIELD_LEVEL:
+              f->row = make_level_row (f);
               break;
             case AIMS_FIELD_BOOLEAN:
               f->row = make_boolean_row (f);
@@ -1158,6 +1252,7 @@ build_rows (AimsRecordEditor *self,
         }
 
       gtk_box_append (GTK_BOX (groups_box), prefs_group);
+      g_hash_table_insert (self->groups, (gpointer) group->key, prefs_group);
     }
 }
 
@@ -1212,8 +1307,8 @@ aims_record_editor_set_context (AimsRecordEditor *self,
     {
       FieldRow *f = g_ptr_array_index (self->rows, i);
 
-      if (f->field->type == AIMS_FIELD_PERSON)
-        aims_person_chooser_set_context (AIMS_PERSON_CHOOSER (f->row), context);
+      if (f->field->type == AIMS_FIELD_PERSON || f->field->type == AIMS_FIELD_LINK)
+        aims_link_chooser_set_context (AIMS_LINK_CHOOSER (f->row), context);
     }
 }
 
@@ -1264,6 +1359,7 @@ aims_record_editor_finalize (GObject *object)
   AimsRecordEditor *self = AIMS_RECORD_EDITOR (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
   g_free (self->status);
   g_free (self->read_only_reason);
 
@@ -1364,6 +1460,12 @@ aims_record_editor_class_init (AimsRecordEditorClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, AIMS_TYPE_RECORD);
+  signals[FIELD_CHANGED] =
+    g_signal_new ("field-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "aimsrecordeditor");
@@ -1378,6 +1480,7 @@ aims_record_editor_init (AimsRecordEditor *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) field_row_free);
+  self->groups = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* The banner: waiting for the database, or read-only. */
   self->banner = gtk_revealer_new ();
@@ -1765,4 +1868,33 @@ aims_record_editor_set_placeholder (AimsRecordEditor *self,
 
   adw_status_page_set_title (ADW_STATUS_PAGE (self->placeholder), title);
   adw_status_page_set_description (ADW_STATUS_PAGE (self->placeholder), description);
+}
+
+char *
+aims_record_editor_dup_field_text (AimsRecordEditor *self,
+                                   const char       *field)
+{
+  FieldRow *f;
+
+  g_return_val_if_fail (AIMS_IS_RECORD_EDITOR (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  f = find_row (self, field);
+  g_return_val_if_fail (f != NULL, NULL);
+  return field_row_get_text (f);
+}
+
+void
+aims_record_editor_add_row (AimsRecordEditor *self,
+                            const char       *group,
+                            GtkWidget        *row)
+{
+  GtkWidget *prefs_group;
+
+  g_return_if_fail (AIMS_IS_RECORD_EDITOR (self));
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  prefs_group = g_hash_table_lookup (self->groups, group);
+  g_return_if_fail (prefs_group != NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs_group), row);
 }

@@ -64,12 +64,25 @@ void              aims_record_editor_set_placeholder (AimsRecordEditor *self,
                                                       const char       *title,
                                                       const char       *description);
 
+/* What the field's widget holds now, saved or not, as text: a choice's
+ * key, a link's id, a level's number; "" when unset. */
+char             *aims_record_editor_dup_field_text (AimsRecordEditor *self,
+                                                     const char       *field);
+/* Appends a row of the page's own (a computed score, a list of links) to
+ * the editor's group with that key. */
+void              aims_record_editor_add_row       (AimsRecordEditor *self,
+                                                    const char       *group,
+                                                    GtkWidget        *row);
+
 /* Loads the stylesheet of the record widgets once per display. */
 void              aims_records_ensure_style        (void);
 
 /* Signals:
  *   "saved" (AimsRecord *record) — a field was written; record is the row
  *                                  as stored now.
+ *   "field-changed" (const char *field) — the user changed what a field's
+ *                                  widget holds, before it is saved:
+ *                                  computed rows follow it live.
  */
 
 G_END_DECLS

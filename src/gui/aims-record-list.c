@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "aims-colour-swatch.h"
 #include "aims-record-filter.h"
 #include "aims-record-list.h"
 
@@ -14,6 +15,8 @@ typedef struct
 {
   char                  *field;   /* NULL: the reference */
   AimsRecordColumnFlags  flags;
+  AimsRecordColumnFuncs  funcs;   /* all NULL for a plain field column */
+  gpointer               data;
 } ColumnInfo;
 
 struct _AimsRecordList
@@ -31,6 +34,8 @@ struct _AimsRecordList
   GPtrArray                *columns;     /* ColumnInfo */
 
   AimsRecordFilter          rules;
+  AimsRecordMatchFunc       match_func;
+  gpointer                  match_data;
   char                     *search_text;
   char                     *stage_filter;
   char                     *class_filter;
@@ -89,6 +94,8 @@ filter_cb (gpointer item,
 {
   AimsRecordList *self = user_data;
 
+  if (self->match_func != NULL && !self->match_func (AIMS_RECORD (item), self->match_data))
+    return FALSE;
   return aims_record_filter_matches (&self->rules, AIMS_RECORD (item));
 }
 
@@ -155,6 +162,8 @@ cell_query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
+/* [swatch] label [warning icon]: the swatch only for a column that has
+ * colours, the icon only shown when the cell must stand out. */
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -162,32 +171,40 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  if (info->funcs.swatch != NULL)
+    {
+      gtk_box_append (GTK_BOX (box), aims_colour_swatch_new (12, TRUE));
+    }
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 3);
   gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_box_append (GTK_BOX (box), label);
 
-  if (!(info->flags & AIMS_RECORD_COLUMN_REVIEW_DATE))
-    {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
-    }
-  else
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "overdue");
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_box_append (GTK_BOX (box), icon);
 
-      gtk_widget_add_css_class (icon, "overdue");
-      gtk_widget_set_tooltip_text (icon, _("Review overdue"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overdue"),
-                                      -1);
-      gtk_widget_set_visible (icon, FALSE);
-      gtk_box_append (GTK_BOX (box), icon);
-    }
-
+  g_object_set_data (G_OBJECT (box), "label", label);
+  g_object_set_data (G_OBJECT (box), "icon", icon);
   gtk_list_item_set_child (item, box);
+}
+
+/* Why a review date column's cell stands out, or NULL. */
+static char *
+review_warning (AimsRecord *record)
+{
+  g_autoptr(GDate) today = aims_date_today ();
+
+  if (aims_record_get_entity (record) == aims_entity_systems () &&
+      aims_system_is_review_overdue (record, today))
+    return g_strdup (_("Review overdue"));
+  return NULL;
 }
 
 static void
@@ -197,13 +214,22 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   AimsRecord *record = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *icon = gtk_widget_get_next_sibling (label);
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "label");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
+  GtkWidget *swatch = gtk_widget_get_first_child (box);
   gboolean retired = aims_record_get_entity (record) == aims_entity_systems () &&
                      aims_system_is_retired (record);
-  const char *text = aims_record_cell_text (record, info->field);
+  g_autofree char *text = NULL;
+  g_autofree char *warning = NULL;
 
-  gtk_label_set_label (GTK_LABEL (label), text);
+  if (info->funcs.text != NULL)
+    text = info->funcs.text (record, info->data);
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : aims_record_cell_text (record, info->field));
+
+  if (info->funcs.swatch != NULL)
+    {
+      aims_colour_swatch_set (swatch, info->funcs.swatch (record, info->data));
+    }
 
   /* Retired systems stay on file, dimmed. */
   if (retired)
@@ -211,25 +237,21 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   else
     gtk_widget_remove_css_class (box, "dim-label");
 
-  if (icon != NULL)
-    {
-      g_autoptr(GDate) today = aims_date_today ();
-      gboolean overdue = aims_record_get_entity (record) == aims_entity_systems () &&
-                         aims_system_is_review_overdue (record, today);
+  if (info->funcs.warning != NULL)
+    warning = info->funcs.warning (record, info->data);
+  else if (info->flags & AIMS_RECORD_COLUMN_REVIEW_DATE)
+    warning = review_warning (record);
 
-      /* Not only colour: the warning icon says it too. */
-      gtk_widget_set_visible (icon, overdue);
-      if (overdue)
-        {
-          gtk_widget_add_css_class (label, "overdue");
-          gtk_widget_set_tooltip_text (label, _("Review overdue"));
-        }
-      else
-        {
-          gtk_widget_remove_css_class (label, "overdue");
-          gtk_widget_set_tooltip_text (label, NULL);
-        }
-    }
+  /* Not only colour: the warning icon says it too, and names the reason. */
+  gtk_widget_set_visible (icon, warning != NULL);
+  gtk_widget_set_tooltip_text (icon, warning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, warning != NULL ? warning : "",
+                                  -1);
+  if (warning != NULL)
+    gtk_widget_add_css_class (label, "overdue");
+  else
+    gtk_widget_remove_css_class (label, "overdue");
 }
 
 static int
@@ -239,6 +261,8 @@ column_compare_cb (gconstpointer a,
 {
   ColumnInfo *info = user_data;
 
+  if (info->funcs.compare != NULL)
+    return info->funcs.compare (AIMS_RECORD ((gpointer) a), AIMS_RECORD ((gpointer) b), info->data);
   return aims_record_compare (AIMS_RECORD ((gpointer) a), AIMS_RECORD ((gpointer) b), info->field);
 }
 
@@ -670,6 +694,18 @@ aims_record_list_add_column (AimsRecordList        *self,
                              int                    width,
                              AimsRecordColumnFlags  flags)
 {
+  aims_record_list_add_custom_column (self, field, title, width, flags, NULL, NULL);
+}
+
+void
+aims_record_list_add_custom_column (AimsRecordList              *self,
+                                    const char                  *field,
+                                    const char                  *title,
+                                    int                          width,
+                                    AimsRecordColumnFlags        flags,
+                                    const AimsRecordColumnFuncs *funcs,
+                                    gpointer                     data)
+{
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkColumnViewColumn) column = NULL;
   g_autoptr(GtkSorter) sorter = NULL;
@@ -682,6 +718,9 @@ aims_record_list_add_column (AimsRecordList        *self,
   info = g_new0 (ColumnInfo, 1);
   info->field = g_strdup (field);
   info->flags = flags;
+  if (funcs != NULL)
+    info->funcs = *funcs;
+  info->data = data;
   g_ptr_array_add (self->columns, info);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -718,6 +757,26 @@ aims_record_list_set_filter (AimsRecordList *self,
   self->rules.eu_ai_act_class = self->class_filter;
   self->rules.show_retired = show_retired;
   aims_record_list_refilter (self);
+}
+
+void
+aims_record_list_set_match_func (AimsRecordList      *self,
+                                 AimsRecordMatchFunc  func,
+                                 gpointer             data)
+{
+  g_return_if_fail (AIMS_IS_RECORD_LIST (self));
+
+  self->match_func = func;
+  self->match_data = data;
+  aims_record_list_refilter (self);
+}
+
+GListModel *
+aims_record_list_get_records (AimsRecordList *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->store);
 }
 
 GtkSearchEntry *

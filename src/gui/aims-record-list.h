@@ -27,6 +27,30 @@ typedef enum
   AIMS_RECORD_COLUMN_REVIEW_DATE = 1 << 1, /* overdue reviews stand out */
 } AimsRecordColumnFlags;
 
+/* A column whose cells are computed (a risk's score and band): each
+ * function may be NULL, and then the column shows, sorts by and flags the
+ * field's value as a plain column does. */
+typedef struct
+{
+  /* The text of the cell (transfer full), or NULL for the field's. */
+  char       *(*text)    (AimsRecord *record,
+                          gpointer    data);
+  /* A colour dot before the text, "#rrggbb", or NULL for none. */
+  const char *(*swatch)  (AimsRecord *record,
+                          gpointer    data);
+  /* Why the cell must stand out ("Above the risk appetite"), transfer
+   * full; NULL when it need not. Shown as a warning icon and in colour. */
+  char       *(*warning) (AimsRecord *record,
+                          gpointer    data);
+  int         (*compare) (AimsRecord *a,
+                          AimsRecord *b,
+                          gpointer    data);
+} AimsRecordColumnFuncs;
+
+/* A page's own rule that a shown record must also pass. */
+typedef gboolean (*AimsRecordMatchFunc) (AimsRecord *record,
+                                         gpointer    data);
+
 #define AIMS_TYPE_RECORD_LIST (aims_record_list_get_type ())
 G_DECLARE_FINAL_TYPE (AimsRecordList, aims_record_list, AIMS, RECORD_LIST, GtkWidget)
 
@@ -42,11 +66,26 @@ void              aims_record_list_add_column       (AimsRecordList           *s
                                                      const char               *title,
                                                      int                       width,
                                                      AimsRecordColumnFlags     flags);
+/* funcs is copied; data must outlive the list (the page owning it). */
+void              aims_record_list_add_custom_column (AimsRecordList              *self,
+                                                      const char                  *field,
+                                                      const char                  *title,
+                                                      int                          width,
+                                                      AimsRecordColumnFlags        flags,
+                                                      const AimsRecordColumnFuncs *funcs,
+                                                      gpointer                     data);
+/* Records must also pass func (NULL: none); call again (or
+ * aims_record_list_refilter()) when what it tests changed. */
+void              aims_record_list_set_match_func   (AimsRecordList           *self,
+                                                     AimsRecordMatchFunc       func,
+                                                     gpointer                  data);
 /* The filters beside the search (see AimsRecordFilter); NULL for all. */
 void              aims_record_list_set_filter       (AimsRecordList           *self,
                                                      const char               *lifecycle_stage,
                                                      const char               *eu_ai_act_class,
                                                      gboolean                  show_retired);
+/* Every record read, shown or not (AimsRecord items). */
+GListModel       *aims_record_list_get_records      (AimsRecordList           *self);
 /* The search entry above the table ("search-placeholder" sets its text). */
 GtkSearchEntry   *aims_record_list_get_search_entry (AimsRecordList           *self);
 /* What "page.search" does. */

@@ -211,3 +211,33 @@ aims_record_page_toast (AimsRecordPage *self,
 
   aims_page_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
+
+GListModel *
+aims_choice_filter_model (const AimsField *field,
+                          const char      *all_label)
+{
+  GtkStringList *labels;
+
+  g_return_val_if_fail (field != NULL && field->choices != NULL, NULL);
+
+  labels = gtk_string_list_new (NULL);
+  gtk_string_list_append (labels, all_label);
+  for (const AimsChoice *c = field->choices; c->key != NULL; c++)
+    gtk_string_list_append (labels, _(c->label));
+  return G_LIST_MODEL (labels);
+}
+
+const char *
+aims_choice_filter_key (GtkDropDown     *dropdown,
+                        const AimsField *field)
+{
+  guint selected;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), NULL);
+  g_return_val_if_fail (field != NULL && field->choices != NULL, NULL);
+
+  selected = gtk_drop_down_get_selected (dropdown);
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return field->choices[selected - 1].key;
+}

@@ -47,4 +47,12 @@ void            aims_record_page_toast           (AimsRecordPage *self,
                                                   const char     *format,
                                                   ...) G_GNUC_PRINTF (2, 3);
 
+/* Filter dropdowns over a choice field: "All …" first, then the choices'
+ * labels in their order. */
+GListModel     *aims_choice_filter_model          (const AimsField *field,
+                                                   const char      *all_label);
+/* The key chosen in such a dropdown, or NULL for all. */
+const char     *aims_choice_filter_key            (GtkDropDown     *dropdown,
+                                                   const AimsField *field);
+
 G_END_DECLS

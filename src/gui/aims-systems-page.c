@@ -24,38 +24,18 @@ G_DEFINE_FINAL_TYPE (AimsSystemsPage, aims_systems_page, AIMS_TYPE_RECORD_PAGE)
 
 /* ── Filters ─────────────────────────────────────────────────────────── */
 
-static GListModel *
-choice_filter_model (const char *field_name,
-                     const char *all_label)
+static const AimsField *
+systems_field (const char *name)
 {
-  const AimsField *field = aims_entity_find_field (aims_entity_systems (), field_name);
-  GtkStringList *labels = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (labels, all_label);
-  for (const AimsChoice *c = field->choices; c->key != NULL; c++)
-    gtk_string_list_append (labels, _(c->label));
-  return G_LIST_MODEL (labels);
-}
-
-/* The key chosen in a dropdown built by choice_filter_model(), or NULL for all. */
-static const char *
-choice_filter_key (GtkDropDown *dropdown,
-                   const char  *field_name)
-{
-  const AimsField *field = aims_entity_find_field (aims_entity_systems (), field_name);
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  return field->choices[selected - 1].key;
+  return aims_entity_find_field (aims_entity_systems (), name);
 }
 
 static void
 filter_changed_cb (AimsSystemsPage *self)
 {
   aims_record_list_set_filter (self->record_list,
-                               choice_filter_key (self->stage_dropdown, "lifecycle_stage"),
-                               choice_filter_key (self->class_dropdown, "eu_ai_act_class"),
+                               aims_choice_filter_key (self->stage_dropdown, systems_field ("lifecycle_stage")),
+                               aims_choice_filter_key (self->class_dropdown, systems_field ("eu_ai_act_class")),
                                gtk_check_button_get_active (self->retired_check));
 }
 
@@ -240,9 +220,9 @@ aims_systems_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (aims_systems_page_parent_class)->constructed (object);
 
-  stages = choice_filter_model ("lifecycle_stage", _("All stages"));
+  stages = aims_choice_filter_model (systems_field ("lifecycle_stage"), _("All stages"));
   gtk_drop_down_set_model (self->stage_dropdown, stages);
-  classes = choice_filter_model ("eu_ai_act_class", _("All classes"));
+  classes = aims_choice_filter_model (systems_field ("eu_ai_act_class"), _("All classes"));
   gtk_drop_down_set_model (self->class_dropdown, classes);
 
   aims_record_list_setup (list, context, aims_entity_systems ());

@@ -8,7 +8,7 @@
 #include "aims-conflict-dialog.h"
 #include "aims-core.h"
 #include "aims-people-page.h"
-#include "aims-person-chooser.h"
+#include "aims-link-chooser.h"
 #include "aims-record-filter.h"
 #include "aims-systems-page.h"
 #include "gui-test-util.h"
@@ -427,10 +427,10 @@ test_edit_saves (Fixture       *fixture,
     g_autofree char *last_id = g_strdup_printf ("%" G_GINT64_FORMAT, aims_record_get_id (last));
     GtkWidget *chooser = field_row (fixture, "owner_id");
 
-    g_assert_cmpstr (aims_person_chooser_get_person_id (AIMS_PERSON_CHOOSER (chooser)), !=, last_id);
-    aims_person_chooser_set_person (AIMS_PERSON_CHOOSER (chooser), last_id, NULL);
+    g_assert_cmpstr (aims_link_chooser_get_record_id (AIMS_LINK_CHOOSER (chooser)), !=, last_id);
+    aims_link_chooser_set_record (AIMS_LINK_CHOOSER (chooser), last_id, NULL);
     assert_stored (fixture, id, "owner_id", last_id);
-    g_assert_cmpstr (aims_person_chooser_get_person_name (AIMS_PERSON_CHOOSER (chooser)), ==,
+    g_assert_cmpstr (aims_link_chooser_get_record_title (AIMS_LINK_CHOOSER (chooser)), ==,
                      aims_record_get (last, "name"));
     g_assert_cmpstr (aims_record_get_display (aims_record_list_get_selected (fixture->list), "owner_id"), ==,
                      aims_record_get (last, "name"));
@@ -901,17 +901,17 @@ test_people_page (void)
   g_assert_cmpuint (n_people, >=, 5);
 
   /* A person added through a chooser appears in the people page. */
-  chooser = aims_person_chooser_new (context);
+  chooser = aims_link_chooser_new (context, aims_entity_people (), NULL);
   g_object_ref_sink (chooser);
-  g_assert_true (aims_person_chooser_add_person (AIMS_PERSON_CHOOSER (chooser), "Nadia Quist",
+  g_assert_true (aims_link_chooser_add_person (AIMS_LINK_CHOOSER (chooser), "Nadia Quist",
                                                  "Model Risk Manager", "nadia.quist@example.com", &error));
   g_assert_no_error (error);
-  g_assert_nonnull (aims_person_chooser_get_person_id (AIMS_PERSON_CHOOSER (chooser)));
-  g_assert_cmpstr (aims_person_chooser_get_person_name (AIMS_PERSON_CHOOSER (chooser)), ==, "Nadia Quist");
+  g_assert_nonnull (aims_link_chooser_get_record_id (AIMS_LINK_CHOOSER (chooser)));
+  g_assert_cmpstr (aims_link_chooser_get_record_title (AIMS_LINK_CHOOSER (chooser)), ==, "Nadia Quist");
   g_assert_cmpuint (aims_record_list_get_n_total (list), ==, n_people + 1);
 
   /* A bad email is refused by the store. */
-  g_assert_false (aims_person_chooser_add_person (AIMS_PERSON_CHOOSER (chooser), "Bad Mail",
+  g_assert_false (aims_link_chooser_add_person (AIMS_LINK_CHOOSER (chooser), "Bad Mail",
                                                   NULL, "not an address", &error));
   g_assert_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID);
   g_clear_error (&error);

@@ -326,7 +326,8 @@ test_open (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->pages_stack), ==, "people");
   g_assert_cmpstr (aims_window_get_page (window), ==, "people");
   g_assert_true (gtk_list_box_get_selected_row (window->sidebar_list) ==
-                 gtk_list_box_get_row_at_index (window->sidebar_list, 1));
+                 gtk_list_box_get_row_at_index (window->sidebar_list,
+                                                aims_pages_lookup ("people") - aims_pages_get (NULL)));
   g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "people");
   g_assert_false (aims_window_set_page (window, "nope"));
   g_assert_cmpstr (aims_window_get_page (window), ==, "people");

@@ -1,5 +1,5 @@
-/* aims-person-chooser.c — a row that chooses a person, from a list the user
- * can extend
+/* aims-link-chooser.c — a row that chooses a linked record: a person, from
+ * a list the user can extend, or an AI system
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,31 +7,34 @@
 
 #include <glib/gi18n.h>
 
-#include "aims-person-chooser.h"
+#include "aims-link-chooser.h"
 #include "aims-record-filter.h"
 
-struct _AimsPersonChooser
+struct _AimsLinkChooser
 {
   AdwActionRow  parent_instance;
 
-  AimsContext  *context;
-  char         *person_id;
-  char         *person_name;
+  AimsContext      *context;
+  const AimsEntity *entity;
+  char             *unset_label;
+  char             *record_id;
+  char             *record_title;
 
   GtkWidget    *button;
   GtkWidget    *button_label;
   GtkWidget    *popover;
   GtkWidget    *search_entry;
   GtkWidget    *list;
+  GtkWidget    *add_box;      /* separator and "Add Person…": people only */
   GtkWidget    *add_button;
 };
 
-G_DEFINE_FINAL_TYPE (AimsPersonChooser, aims_person_chooser, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (AimsLinkChooser, aims_link_chooser, ADW_TYPE_ACTION_ROW)
 
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_PERSON_ID,
+  PROP_RECORD_ID,
   N_PROPS
 };
 
@@ -44,64 +47,80 @@ id_to_text (gint64 id)
 }
 
 static void
-update_button (AimsPersonChooser *self)
+update_button (AimsLinkChooser *self)
 {
-  const char *shown = self->person_name != NULL ? self->person_name : _("Not set");
+  const char *shown = self->record_title != NULL ? self->record_title : self->unset_label;
   g_autofree char *label = NULL;
 
   gtk_label_set_label (GTK_LABEL (self->button_label), shown);
   /* What a screen reader says for the button: the row's title and the
-   * person. */
-  /* Translators: a person chooser as a screen reader says it, "Owner: Elena Varga" */
+   * record chosen. */
+  /* Translators: a chooser as a screen reader says it, "Owner: Elena Varga" */
   label = g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), shown);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  if (self->person_id == NULL)
+  if (self->record_id == NULL)
     gtk_widget_add_css_class (self->button_label, "dim-label");
   else
     gtk_widget_remove_css_class (self->button_label, "dim-label");
 }
 
-/* The people on file, or NULL when there is no database (or it failed). */
+/* The records on file, or NULL when there is no database (or it failed). */
 static GPtrArray *
-load_people (AimsPersonChooser *self)
+load_records (AimsLinkChooser *self)
 {
   AimsDb *db = self->context != NULL ? aims_context_get_db (self->context) : NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *people;
+  GPtrArray *records;
 
   if (db == NULL)
     return NULL;
 
-  people = aims_store_list (db, aims_entity_people (), &error);
-  if (people == NULL)
-    g_debug ("Could not list people: %s", error->message);
-  return people;
+  records = aims_store_list (db, self->entity, &error);
+  if (records == NULL)
+    g_debug ("Could not list %s: %s", self->entity->name, error->message);
+  return records;
 }
 
 static char *
-lookup_name (AimsPersonChooser *self,
-             const char        *person_id)
+lookup_title (AimsLinkChooser *self,
+              const char    *record_id)
 {
-  g_autoptr(GPtrArray) people = load_people (self);
+  g_autoptr(GPtrArray) records = load_records (self);
 
-  if (people == NULL)
+  if (records == NULL)
     return NULL;
 
-  for (guint i = 0; i < people->len; i++)
+  for (guint i = 0; i < records->len; i++)
     {
-      AimsRecord *person = g_ptr_array_index (people, i);
-      g_autofree char *id = id_to_text (aims_record_get_id (person));
+      AimsRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *id = id_to_text (aims_record_get_id (record));
 
-      if (g_str_equal (id, person_id))
-        return g_strdup (aims_record_get_title (person));
+      if (g_str_equal (id, record_id))
+        return g_strdup (aims_record_get_title (record));
     }
   return NULL;
 }
 
+static gboolean
+is_people (AimsLinkChooser *self)
+{
+  return self->entity == aims_entity_people ();
+}
+
+/* The second line of a record in the list: what tells two apart. */
+static const char *
+record_subtitle (AimsLinkChooser *self,
+                 AimsRecord    *record)
+{
+  if (is_people (self))
+    return aims_record_get (record, "role");
+  return aims_record_get_reference (record);
+}
+
 static GtkWidget *
-person_row (const char *id,
+record_row (const char *id,
             const char *name,
             const char *role,
             gboolean    chosen)
@@ -138,35 +157,35 @@ person_row (const char *id,
 
   both = g_strconcat (name, "\n", role != NULL ? role : "", NULL);
   search = aims_record_filter_fold (both);
-  g_object_set_data_full (G_OBJECT (row), "person-id", g_strdup (id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "person-name", g_strdup (name), g_free);
+  g_object_set_data_full (G_OBJECT (row), "record-id", g_strdup (id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "record-title", g_strdup (name), g_free);
   g_object_set_data_full (G_OBJECT (row), "search", g_steal_pointer (&search), g_free);
   return row;
 }
 
 static void
-fill_list (AimsPersonChooser *self)
+fill_list (AimsLinkChooser *self)
 {
-  g_autoptr(GPtrArray) people = load_people (self);
+  g_autoptr(GPtrArray) records = load_records (self);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
 
   gtk_list_box_append (GTK_LIST_BOX (self->list),
-                       person_row ("", _("Not set"), NULL, self->person_id == NULL));
-  if (people == NULL)
+                       record_row ("", self->unset_label, NULL, self->record_id == NULL));
+  if (records == NULL)
     return;
 
-  for (guint i = 0; i < people->len; i++)
+  for (guint i = 0; i < records->len; i++)
     {
-      AimsRecord *person = g_ptr_array_index (people, i);
-      g_autofree char *id = id_to_text (aims_record_get_id (person));
+      AimsRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *id = id_to_text (aims_record_get_id (record));
 
       gtk_list_box_append (GTK_LIST_BOX (self->list),
-                           person_row (id, aims_record_get_title (person),
-                                       aims_record_get (person, "role"),
-                                       g_strcmp0 (id, self->person_id) == 0));
+                           record_row (id, aims_record_get_title (record),
+                                       record_subtitle (self, record),
+                                       g_strcmp0 (id, self->record_id) == 0));
     }
 }
 
@@ -174,7 +193,7 @@ static gboolean
 filter_row (GtkListBoxRow *row,
             gpointer       user_data)
 {
-  AimsPersonChooser *self = user_data;
+  AimsLinkChooser *self = user_data;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *folded = NULL;
   g_auto(GStrv) words = NULL;
@@ -182,8 +201,8 @@ filter_row (GtkListBoxRow *row,
 
   if (text == NULL || *text == '\0')
     return TRUE;
-  /* "Not set" is always offered. */
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "person-id"), "") == 0)
+  /* The unset entry is always offered. */
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "record-id"), "") == 0)
     return TRUE;
 
   haystack = g_object_get_data (G_OBJECT (row), "search");
@@ -196,36 +215,36 @@ filter_row (GtkListBoxRow *row,
 }
 
 static void
-choose (AimsPersonChooser *self,
-        const char        *id,
-        const char        *name)
+choose (AimsLinkChooser *self,
+        const char      *id,
+        const char      *name)
 {
-  aims_person_chooser_set_person (self, (id != NULL && *id != '\0') ? id : NULL, name);
+  aims_link_chooser_set_record (self, (id != NULL && *id != '\0') ? id : NULL, name);
 }
 
 static void
-row_activated_cb (AimsPersonChooser *self,
-                  GtkListBoxRow     *row,
-                  GtkListBox        *list)
+row_activated_cb (AimsLinkChooser *self,
+                  GtkListBoxRow   *row,
+                  GtkListBox      *list)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "person-id");
-  const char *name = g_object_get_data (G_OBJECT (row), "person-name");
+  const char *id = g_object_get_data (G_OBJECT (row), "record-id");
+  const char *name = g_object_get_data (G_OBJECT (row), "record-title");
 
   gtk_popover_popdown (GTK_POPOVER (self->popover));
   choose (self, id, (id != NULL && *id != '\0') ? name : NULL);
 }
 
 static void
-search_changed_cb (AimsPersonChooser *self,
-                   GtkSearchEntry    *entry)
+search_changed_cb (AimsLinkChooser *self,
+                   GtkSearchEntry  *entry)
 {
   gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->list));
 }
 
-/* Enter in the search chooses the first person it finds. */
+/* Enter in the search chooses the first record it finds. */
 static void
-search_activate_cb (AimsPersonChooser *self,
-                    GtkSearchEntry    *entry)
+search_activate_cb (AimsLinkChooser *self,
+                    GtkSearchEntry  *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
@@ -233,11 +252,11 @@ search_activate_cb (AimsPersonChooser *self,
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      const char *id = g_object_get_data (G_OBJECT (row), "person-id");
+      const char *id = g_object_get_data (G_OBJECT (row), "record-id");
 
       if (!gtk_widget_get_child_visible (row))
         continue;
-      /* With a search, skip "Not set", which always stays. */
+      /* With a search, skip the unset entry, which always stays. */
       if (text != NULL && *text != '\0' && g_strcmp0 (id, "") == 0)
         continue;
       row_activated_cb (self, GTK_LIST_BOX_ROW (row), GTK_LIST_BOX (self->list));
@@ -246,8 +265,8 @@ search_activate_cb (AimsPersonChooser *self,
 }
 
 static void
-popover_show_cb (AimsPersonChooser *self,
-                 GtkPopover        *popover)
+popover_show_cb (AimsLinkChooser *self,
+                 GtkPopover      *popover)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   fill_list (self);
@@ -258,7 +277,7 @@ popover_show_cb (AimsPersonChooser *self,
 
 typedef struct
 {
-  AimsPersonChooser *chooser;
+  AimsLinkChooser *chooser;
   GtkWidget         *dialog;
   GtkWidget         *rows[3];   /* name, role, email: fields of the person entity */
 } AddPerson;
@@ -326,7 +345,7 @@ add_person_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "add") == 0 &&
-      !aims_person_chooser_add_person (add->chooser,
+      !aims_link_chooser_add_person (add->chooser,
                                        gtk_editable_get_text (GTK_EDITABLE (add->rows[0])),
                                        gtk_editable_get_text (GTK_EDITABLE (add->rows[1])),
                                        gtk_editable_get_text (GTK_EDITABLE (add->rows[2])),
@@ -335,8 +354,8 @@ add_person_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-add_clicked_cb (AimsPersonChooser *self,
-                GtkButton         *button)
+add_clicked_cb (AimsLinkChooser *self,
+                GtkButton       *button)
 {
   const AimsEntity *people = aims_entity_people ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -385,9 +404,9 @@ add_clicked_cb (AimsPersonChooser *self,
 /* ── GObject ─────────────────────────────────────────────────────────── */
 
 static void
-aims_person_chooser_dispose (GObject *object)
+aims_link_chooser_dispose (GObject *object)
 {
-  AimsPersonChooser *self = AIMS_PERSON_CHOOSER (object);
+  AimsLinkChooser *self = AIMS_LINK_CHOOSER (object);
 
   if (self->popover != NULL)
     {
@@ -396,27 +415,28 @@ aims_person_chooser_dispose (GObject *object)
     }
   g_clear_object (&self->context);
 
-  G_OBJECT_CLASS (aims_person_chooser_parent_class)->dispose (object);
+  G_OBJECT_CLASS (aims_link_chooser_parent_class)->dispose (object);
 }
 
 static void
-aims_person_chooser_finalize (GObject *object)
+aims_link_chooser_finalize (GObject *object)
 {
-  AimsPersonChooser *self = AIMS_PERSON_CHOOSER (object);
+  AimsLinkChooser *self = AIMS_LINK_CHOOSER (object);
 
-  g_free (self->person_id);
-  g_free (self->person_name);
+  g_free (self->record_id);
+  g_free (self->record_title);
+  g_free (self->unset_label);
 
-  G_OBJECT_CLASS (aims_person_chooser_parent_class)->finalize (object);
+  G_OBJECT_CLASS (aims_link_chooser_parent_class)->finalize (object);
 }
 
 static void
-aims_person_chooser_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+aims_link_chooser_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
-  AimsPersonChooser *self = AIMS_PERSON_CHOOSER (object);
+  AimsLinkChooser *self = AIMS_LINK_CHOOSER (object);
 
   switch (prop_id)
     {
@@ -424,8 +444,8 @@ aims_person_chooser_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
-    case PROP_PERSON_ID:
-      g_value_set_string (value, self->person_id);
+    case PROP_RECORD_ID:
+      g_value_set_string (value, self->record_id);
       break;
 
     default:
@@ -434,21 +454,21 @@ aims_person_chooser_get_property (GObject    *object,
 }
 
 static void
-aims_person_chooser_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
+aims_link_chooser_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
-  AimsPersonChooser *self = AIMS_PERSON_CHOOSER (object);
+  AimsLinkChooser *self = AIMS_LINK_CHOOSER (object);
 
   switch (prop_id)
     {
     case PROP_CONTEXT:
-      aims_person_chooser_set_context (self, g_value_get_object (value));
+      aims_link_chooser_set_context (self, g_value_get_object (value));
       break;
 
-    case PROP_PERSON_ID:
-      aims_person_chooser_set_person (self, g_value_get_string (value), NULL);
+    case PROP_RECORD_ID:
+      aims_link_chooser_set_record (self, g_value_get_string (value), NULL);
       break;
 
     default:
@@ -457,28 +477,28 @@ aims_person_chooser_set_property (GObject      *object,
 }
 
 static void
-aims_person_chooser_class_init (AimsPersonChooserClass *klass)
+aims_link_chooser_class_init (AimsLinkChooserClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = aims_person_chooser_dispose;
-  object_class->finalize = aims_person_chooser_finalize;
-  object_class->get_property = aims_person_chooser_get_property;
-  object_class->set_property = aims_person_chooser_set_property;
+  object_class->dispose = aims_link_chooser_dispose;
+  object_class->finalize = aims_link_chooser_finalize;
+  object_class->get_property = aims_link_chooser_get_property;
+  object_class->set_property = aims_link_chooser_set_property;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          AIMS_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_PERSON_ID] =
-    g_param_spec_string ("person-id", NULL, NULL,
+  properties[PROP_RECORD_ID] =
+    g_param_spec_string ("record-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
-aims_person_chooser_init (AimsPersonChooser *self)
+aims_link_chooser_init (AimsLinkChooser *self)
 {
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -487,6 +507,8 @@ aims_person_chooser_init (AimsPersonChooser *self)
   self->button_label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->button_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (self->button_label), 24);
+  /* A long hint beside it must not squeeze the choice to "E…". */
+  gtk_label_set_width_chars (GTK_LABEL (self->button_label), 12);
   gtk_box_append (GTK_BOX (content), self->button_label);
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
 
@@ -497,8 +519,11 @@ aims_person_chooser_init (AimsPersonChooser *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), self->button);
 
+  /* People until aims_link_chooser_new() says otherwise. */
+  self->entity = aims_entity_people ();
+  self->unset_label = g_strdup (_("Not set"));
+
   self->search_entry = gtk_search_entry_new ();
-  g_object_set (self->search_entry, "placeholder-text", _("Search people"), NULL);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
   gtk_box_append (GTK_BOX (box), self->search_entry);
@@ -515,14 +540,16 @@ aims_person_chooser_init (AimsPersonChooser *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
   gtk_box_append (GTK_BOX (box), scrolled);
 
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  self->add_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (self->add_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   self->add_button = gtk_button_new_with_mnemonic (_("_Add Person…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Person…"),
                                   -1);
   gtk_widget_add_css_class (self->add_button, "flat");
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), self->add_button);
+  gtk_box_append (GTK_BOX (self->add_box), self->add_button);
+  gtk_box_append (GTK_BOX (box), self->add_box);
 
   gtk_widget_set_size_request (box, 300, -1);
   self->popover = gtk_popover_new ();
@@ -535,96 +562,124 @@ aims_person_chooser_init (AimsPersonChooser *self)
 }
 
 GtkWidget *
-aims_person_chooser_new (AimsContext *context)
+aims_link_chooser_new (AimsContext      *context,
+                       const AimsEntity *entity,
+                       const char       *unset_label)
 {
-  g_return_val_if_fail (context == NULL || AIMS_IS_CONTEXT (context), NULL);
+  AimsLinkChooser *self;
+  g_autofree char *placeholder = NULL;
 
-  return g_object_new (AIMS_TYPE_PERSON_CHOOSER,
+  g_return_val_if_fail (context == NULL || AIMS_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  self = g_object_new (AIMS_TYPE_LINK_CHOOSER,
                        "context", context,
                        NULL);
+  self->entity = entity;
+  if (unset_label != NULL)
+    {
+      g_free (self->unset_label);
+      self->unset_label = g_strdup (unset_label);
+    }
+  /* Translators: the search in a chooser, "Search AI systems" */
+  placeholder = g_strdup_printf (_("Search %s"), _(entity->plural));
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_widget_set_visible (self->add_box, is_people (self));
+  update_button (self);
+  return GTK_WIDGET (self);
 }
 
 AimsContext *
-aims_person_chooser_get_context (AimsPersonChooser *self)
+aims_link_chooser_get_context (AimsLinkChooser *self)
 {
-  g_return_val_if_fail (AIMS_IS_PERSON_CHOOSER (self), NULL);
+  g_return_val_if_fail (AIMS_IS_LINK_CHOOSER (self), NULL);
 
   return self->context;
 }
 
 void
-aims_person_chooser_set_context (AimsPersonChooser *self,
-                                 AimsContext       *context)
+aims_link_chooser_set_context (AimsLinkChooser *self,
+                               AimsContext   *context)
 {
-  g_return_if_fail (AIMS_IS_PERSON_CHOOSER (self));
+  g_return_if_fail (AIMS_IS_LINK_CHOOSER (self));
   g_return_if_fail (context == NULL || AIMS_IS_CONTEXT (context));
 
   if (g_set_object (&self->context, context))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
-const char *
-aims_person_chooser_get_person_id (AimsPersonChooser *self)
+const AimsEntity *
+aims_link_chooser_get_entity (AimsLinkChooser *self)
 {
-  g_return_val_if_fail (AIMS_IS_PERSON_CHOOSER (self), NULL);
+  g_return_val_if_fail (AIMS_IS_LINK_CHOOSER (self), NULL);
 
-  return self->person_id;
+  return self->entity;
 }
 
 const char *
-aims_person_chooser_get_person_name (AimsPersonChooser *self)
+aims_link_chooser_get_record_id (AimsLinkChooser *self)
 {
-  g_return_val_if_fail (AIMS_IS_PERSON_CHOOSER (self), NULL);
+  g_return_val_if_fail (AIMS_IS_LINK_CHOOSER (self), NULL);
 
-  return self->person_name;
+  return self->record_id;
+}
+
+const char *
+aims_link_chooser_get_record_title (AimsLinkChooser *self)
+{
+  g_return_val_if_fail (AIMS_IS_LINK_CHOOSER (self), NULL);
+
+  return self->record_title;
 }
 
 void
-aims_person_chooser_set_person (AimsPersonChooser *self,
-                                const char        *person_id,
-                                const char        *name)
+aims_link_chooser_set_record (AimsLinkChooser *self,
+                              const char    *record_id,
+                              const char    *title)
 {
   gboolean changed;
 
-  g_return_if_fail (AIMS_IS_PERSON_CHOOSER (self));
+  g_return_if_fail (AIMS_IS_LINK_CHOOSER (self));
 
-  if (person_id != NULL && *person_id == '\0')
-    person_id = NULL;
+  if (record_id != NULL && *record_id == '\0')
+    record_id = NULL;
 
-  changed = g_strcmp0 (person_id, self->person_id) != 0;
-  g_free (self->person_id);
-  self->person_id = g_strdup (person_id);
+  changed = g_strcmp0 (record_id, self->record_id) != 0;
+  g_free (self->record_id);
+  self->record_id = g_strdup (record_id);
 
-  g_free (self->person_name);
-  if (person_id == NULL)
-    self->person_name = NULL;
-  else if (name != NULL && *name != '\0')
-    self->person_name = g_strdup (name);
+  g_free (self->record_title);
+  if (record_id == NULL)
+    self->record_title = NULL;
+  else if (title != NULL && *title != '\0')
+    self->record_title = g_strdup (title);
   else
-    self->person_name = lookup_name (self, person_id);
+    self->record_title = lookup_title (self, record_id);
 
-  /* A person missing from the list still shows as something. */
-  if (person_id != NULL && self->person_name == NULL)
-    self->person_name = g_strdup_printf (_("Person %s"), person_id);
+  /* A record missing from the list still shows as something: "AI system 12". */
+  if (record_id != NULL && self->record_title == NULL)
+    /* Translators: a record not found, "person 12", "AI system 12" */
+    self->record_title = g_strdup_printf (_("%s %s"), _(self->entity->singular), record_id);
 
   update_button (self);
   if (changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
 }
 
 gboolean
-aims_person_chooser_add_person (AimsPersonChooser *self,
-                                const char        *name,
-                                const char        *role,
-                                const char        *email,
-                                GError           **error)
+aims_link_chooser_add_person (AimsLinkChooser *self,
+                                const char      *name,
+                                const char      *role,
+                                const char      *email,
+                                GError         **error)
 {
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(AimsRecord) person = NULL;
   g_autofree char *id = NULL;
   AimsDb *db;
 
-  g_return_val_if_fail (AIMS_IS_PERSON_CHOOSER (self), FALSE);
+  g_return_val_if_fail (AIMS_IS_LINK_CHOOSER (self), FALSE);
+  g_return_val_if_fail (is_people (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
   db = self->context != NULL ? aims_context_get_db (self->context) : NULL;
@@ -648,7 +703,7 @@ aims_person_chooser_add_person (AimsPersonChooser *self,
     return FALSE;
 
   id = id_to_text (aims_record_get_id (person));
-  aims_person_chooser_set_person (self, id, aims_record_get_title (person));
+  aims_link_chooser_set_record (self, id, aims_record_get_title (person));
   /* The people page, and other choosers, list the newcomer. */
   aims_context_emit_data_changed (self->context);
   return TRUE;
