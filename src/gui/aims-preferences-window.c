@@ -6,12 +6,14 @@
 
 #include "aims-core.h"
 #include "aims-preferences-window.h"
+#include "aims-risk-matrix-page.h"
 
 struct _AimsPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  AimsContext          *context;
 
   /* Template widgets */
   AdwPreferencesGroup  *author_group;
@@ -23,6 +25,7 @@ G_DEFINE_FINAL_TYPE (AimsPreferencesWindow, aims_preferences_window, ADW_TYPE_PR
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -50,6 +53,11 @@ aims_preferences_window_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->author_row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+
+  /* The organisation's settings live in its database: shown when one is open. */
+  if (self->context != NULL && aims_context_get_db (self->context) != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (aims_risk_matrix_page_new (self->context)));
 }
 
 static void
@@ -61,6 +69,7 @@ aims_preferences_window_dispose (GObject *object)
     g_settings_unbind (self->author_row, "text");
   gtk_widget_dispose_template (GTK_WIDGET (object), AIMS_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (aims_preferences_window_parent_class)->dispose (object);
 }
@@ -77,6 +86,10 @@ aims_preferences_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -96,6 +109,10 @@ aims_preferences_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -118,6 +135,10 @@ aims_preferences_window_class_init (AimsPreferencesWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         AIMS_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -133,14 +154,17 @@ aims_preferences_window_init (AimsPreferencesWindow *self)
 }
 
 GtkWidget *
-aims_preferences_window_new (GtkWindow *parent,
-                             GSettings *settings)
+aims_preferences_window_new (GtkWindow   *parent,
+                             GSettings   *settings,
+                             AimsContext *context)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (context == NULL || AIMS_IS_CONTEXT (context), NULL);
 
   return g_object_new (AIMS_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "settings", settings,
+                       "context", context,
                        NULL);
 }

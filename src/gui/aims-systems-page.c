@@ -71,6 +71,7 @@ update_actions (AimsSystemsPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.duplicate", writable && selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-risk", writable && selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.retire",
                                  writable && selected != NULL && !aims_system_is_retired (selected));
 }
@@ -126,6 +127,21 @@ duplicate_action (GtkWidget  *widget,
         aims_record_editor_focus_field (aims_record_list_get_editor (self->record_list), "name");
     }
   aims_record_page_toast (AIMS_RECORD_PAGE (self), _("Duplicated as %s"), aims_record_get_reference (record));
+}
+
+/* The risk is made on the Risks page, with this system chosen. */
+static void
+add_risk_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AimsSystemsPage *self = AIMS_SYSTEMS_PAGE (widget);
+  AimsRecord *selected = aims_record_list_get_selected (self->record_list);
+
+  if (selected == NULL)
+    return;
+  aims_record_editor_save_pending (aims_record_list_get_editor (self->record_list));
+  gtk_widget_activate_action (widget, "win.new-risk", "x", aims_record_get_id (selected));
 }
 
 static void
@@ -287,6 +303,7 @@ aims_systems_page_class_init (AimsSystemsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "page.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "page.retire", NULL, retire_action);
+  gtk_widget_class_install_action (widget_class, "page.add-risk", NULL, add_risk_action);
 }
 
 static void

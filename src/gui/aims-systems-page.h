@@ -2,8 +2,9 @@
  *
  * A searchable, sortable table of the AI systems (filters by lifecycle
  * stage and EU AI Act class; retired systems on request) beside the editor
- * of the selected one; Add, Duplicate and Retire in the header. Actions:
- * page.search, page.flush (AimsRecordPage), page.add, page.duplicate,
+ * of the selected one; Add, Add Risk, Duplicate and Retire in the header.
+ * Actions: page.search, page.flush (AimsRecordPage), page.add,
+ * page.add-risk (win.new-risk with the selected system), page.duplicate,
  * page.retire.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

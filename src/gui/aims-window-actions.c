@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "aims-preferences-window.h"
+#include "aims-risks-page.h"
 #include "aims-window-private.h"
 
 #define DATABASE_EXTENSION    ".aimsdb"
@@ -244,6 +245,23 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+/* A risk for the AI system of the page that asks (0: organisation-wide),
+ * made on the Risks page, which the window shows. */
+static void
+new_risk_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  GtkWidget *page;
+
+  if (!aims_window_set_page (self, "risks"))
+    return;
+  page = gtk_stack_get_child_by_name (self->pages_stack, "risks");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pages_stack));
+  aims_risks_page_new_risk (AIMS_RISKS_PAGE (page), g_variant_get_int64 (parameter));
+}
+
 static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
@@ -251,7 +269,8 @@ preferences_action (GtkWidget  *widget,
 {
   AimsWindow *self = AIMS_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (aims_preferences_window_new (GTK_WINDOW (self), self->settings)));
+  gtk_window_present (GTK_WINDOW (aims_preferences_window_new (GTK_WINDOW (self), self->settings,
+                                                               self->context)));
 }
 
 static void
@@ -292,6 +311,8 @@ _aims_window_actions_update (AimsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.cancel-open", busy);
   gtk_widget_action_set_enabled (widget, "win.search", has_db && !busy);
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_db && !busy);
+  gtk_widget_action_set_enabled (widget, "win.new-risk",
+                                 has_db && !busy && !aims_db_is_read_only (aims_context_get_db (self->context)));
 }
 
 void
@@ -307,6 +328,7 @@ _aims_window_class_actions_init (AimsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.new-risk", "x", new_risk_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
 }
