@@ -158,16 +158,27 @@ compare_ratings (const AimsRiskRating *a,
   return (a->score > b->score) - (a->score < b->score);
 }
 
+/* Sorting compares often: the levels alone, without the dates. */
+static int
+compare_view (AimsRisksPage *self,
+              AimsRecord    *a,
+              AimsRecord    *b,
+              gboolean       residual)
+{
+  const AimsRiskMatrix *matrix = get_matrix (self);
+  AimsRiskRating ra, rb;
+
+  aims_risk_rate (matrix, a, residual, &ra);
+  aims_risk_rate (matrix, b, residual, &rb);
+  return compare_ratings (&ra, &rb);
+}
+
 static int
 compare_inherent (AimsRecord *a,
                   AimsRecord *b,
                   gpointer    data)
 {
-  AimsRiskScores sa, sb;
-
-  scores_of (data, a, &sa);
-  scores_of (data, b, &sb);
-  return compare_ratings (&sa.inherent, &sb.inherent);
+  return compare_view (data, a, b, FALSE);
 }
 
 static int
@@ -175,11 +186,7 @@ compare_residual (AimsRecord *a,
                   AimsRecord *b,
                   gpointer    data)
 {
-  AimsRiskScores sa, sb;
-
-  scores_of (data, a, &sa);
-  scores_of (data, b, &sb);
-  return compare_ratings (&sa.residual, &sb.residual);
+  return compare_view (data, a, b, TRUE);
 }
 
 static char *
