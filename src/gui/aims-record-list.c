@@ -359,9 +359,19 @@ merge_records (AimsRecordList *self,
         }
     }
 
-  for (guint i = 0; i < records->len; i++)
-    if (g_hash_table_contains (fresh, &ids[i]))
-      g_list_store_append (self->store, g_ptr_array_index (records, i));
+  /* New records in one splice: one "items-changed" for the filter and sort
+   * models to follow, not one per record (a first read of a large register
+   * appends them all). */
+  {
+    g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+    for (guint i = 0; i < records->len; i++)
+      if (g_hash_table_contains (fresh, &ids[i]))
+        g_ptr_array_add (added, g_ptr_array_index (records, i));
+    if (added->len > 0)
+      g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
+                           added->pdata, added->len);
+  }
 }
 
 void

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "aims-core.h"
+#include "bench-fill.h"
 
 #define N_RISKS   100000
 #define N_SYSTEMS 40
@@ -21,48 +22,6 @@ static double
 ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1e3;
-}
-
-/* People and systems through the store (a new file numbers both from 1);
- * the risks in one statement, since inserting is not what is measured here. */
-static void
-fill (AimsDb *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-
-  for (guint i = 0; i < N_PEOPLE + N_SYSTEMS; i++)
-    {
-      g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-      g_autoptr(AimsRecord) record = NULL;
-      gboolean person = i < N_PEOPLE;
-
-      g_hash_table_insert (values, "name", g_strdup_printf (person ? "Person %u" : "System %u", i));
-      record = aims_store_insert (db, person ? aims_entity_people () : aims_entity_systems (),
-                                  values, "bench", &error);
-      g_assert_no_error (error);
-    }
-
-  sql = g_strdup_printf (
-    "BEGIN IMMEDIATE;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d)"
-    " INSERT INTO risk (reference, created_at, created_by, updated_at, updated_by, title,"
-    "   ai_system_id, source_category, owner_id, inherent_likelihood, inherent_impact,"
-    "   residual_likelihood, residual_impact, treatment, status, next_review_date)"
-    " SELECT printf('RSK-%%06d', i), '2025-01-01T00:00:00Z', 'bench', '2025-01-01T00:00:00Z', 'bench',"
-    "   'Risk ' || i,"
-    "   CASE WHEN i %% 10 = 0 THEN NULL ELSE 1 + i %% %d END,"
-    "   CASE i %% 7 WHEN 0 THEN 'data' WHEN 1 THEN 'model' WHEN 2 THEN 'operational'"
-    "     WHEN 3 THEN 'societal_ethical' WHEN 4 THEN 'legal_compliance' WHEN 5 THEN 'security'"
-    "     ELSE 'third_party' END,"
-    "   1 + i %% %d,"
-    "   1 + abs(random()) %% 5, 1 + abs(random()) %% 5,"
-    "   CASE WHEN i %% 5 = 0 THEN NULL ELSE 1 + abs(random()) %% 3 END, 1 + abs(random()) %% 4,"
-    "   'mitigate', CASE WHEN i %% 50 = 0 THEN 'closed' ELSE 'assessed' END, '2030-01-01'"
-    " FROM n;"
-    "COMMIT;", N_RISKS, N_SYSTEMS, N_PEOPLE);
-  aims_db_exec (db, sql, &error);
-  g_assert_no_error (error);
 }
 
 static double
@@ -108,7 +67,7 @@ main (int    argc,
   gint64 start;
 
   g_assert_no_error (error);
-  fill (db);
+  bench_fill_risks (db, N_RISKS, N_SYSTEMS, N_PEOPLE);
   matrix = aims_risk_matrix_load (db, &error);
   g_assert_no_error (error);
 
