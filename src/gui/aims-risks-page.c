@@ -633,6 +633,16 @@ aims_risks_page_new_risk (AimsRisksPage *self,
                                         _("New Risk"),
                                         _("Name the risk and who owns it; assess and treat it in the editor."));
 
+  /* The responses first: choosing the system below enables Add. */
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (add->dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (add->dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (add->dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (add->dialog), "cancel");
+
   group = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (group), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (group, "boxed-list");
@@ -661,16 +671,8 @@ aims_risks_page_new_risk (AimsRisksPage *self,
     }
   g_signal_connect_swapped (add->system_row, "notify::record-id",
                             G_CALLBACK (new_risk_system_changed_cb), add);
-
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (add->dialog), group);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (add->dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (add->dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (add->dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (add->dialog), "cancel");
+
   new_risk_validate (add);
   g_signal_connect_data (add->dialog, "response", G_CALLBACK (new_risk_response_cb),
                          add, new_risk_free, 0);

@@ -11,7 +11,9 @@
 
 #include "aims-application.h"
 #include "aims-core.h"
+#include "aims-link-chooser.h"
 #include "aims-pages.h"
+#include "aims-record-page.h"
 #include "aims-window-private.h"
 #include "gui-test-util.h"
 
@@ -624,6 +626,82 @@ test_application_command_line (void)
   g_assert_true (run.checked);
 }
 
+/* "Add Risk…" on an AI system opens the Risks page with the new-risk
+ * dialog, the system and its owner chosen; Add stores the risk for it. */
+static void
+test_new_risk_from_system (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDb) other = NULL;
+  g_autoptr(AimsRecord) stored = NULL;
+  g_autoptr(GPtrArray) risks = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *system_id = NULL;
+  AimsWindow *window;
+  GtkWidget *systems_page;
+  AimsRecord *system;
+  AdwMessageDialog *dialog;
+  GtkWidget *title_row;
+  AimsLinkChooser *choosers[2] = { NULL, NULL };
+  guint n_choosers = 0;
+
+  if (skip_without_display ())
+    return;
+
+  dir = g_dir_make_tmp ("aims-test-new-risk-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "demo.aimsdb", NULL);
+  other = gui_test_create_demo (path);
+
+  settings = gui_test_new_settings ();
+  window = new_window (settings);
+  open_and_wait (window, path);
+  g_assert_true (aims_window_set_page (window, "systems"));
+  systems_page = gtk_stack_get_child_by_name (window->pages_stack, "systems");
+  system = aims_record_list_get_selected (aims_record_page_get_record_list (AIMS_RECORD_PAGE (systems_page)));
+  g_assert_nonnull (system);
+  system_id = g_strdup_printf ("%" G_GINT64_FORMAT, aims_record_get_id (system));
+
+  g_assert_true (gtk_widget_activate_action (systems_page, "page.add-risk", NULL));
+  gui_test_iterate_pending ();
+  g_assert_cmpstr (aims_window_get_page (window), ==, "risks");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Risk");
+
+  /* The system, then the owner: the system's own owner proposed. */
+  for (GtkWidget *w = gui_test_find_widget (adw_message_dialog_get_extra_child (dialog),
+                                            GTK_TYPE_LIST_BOX, NULL);
+       w != NULL; w = NULL)
+    for (GtkWidget *row = gtk_widget_get_first_child (w); row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (AIMS_IS_LINK_CHOOSER (row) && n_choosers < 2)
+        choosers[n_choosers++] = AIMS_LINK_CHOOSER (row);
+  g_assert_cmpuint (n_choosers, ==, 2);
+  g_assert_cmpstr (aims_link_chooser_get_record_id (choosers[0]), ==, system_id);
+  g_assert_cmpstr (aims_link_chooser_get_record_id (choosers[1]), ==, aims_record_get (system, "owner_id"));
+
+  /* No title yet: Add waits for one. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  title_row = gui_test_find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Model drifts after the supplier retrains it");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_message_dialog_response (dialog, "add");
+  gui_test_iterate_pending ();
+
+  risks = aims_store_list (other, aims_entity_risks (), &error);
+  g_assert_no_error (error);
+  stored = g_object_ref (g_ptr_array_index (risks, risks->len - 1));
+  g_assert_cmpstr (aims_record_get (stored, "title"), ==, "Model drifts after the supplier retrains it");
+  g_assert_cmpstr (aims_record_get (stored, "ai_system_id"), ==, system_id);
+  g_assert_cmpstr (aims_record_get (stored, "owner_id"), ==, aims_record_get (system, "owner_id"));
+
+  destroy_window (window);
+  g_clear_object (&other);
+  gui_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/window/open-shared", test_open_shared);
   g_test_add_func ("/window/open-read-only", test_open_read_only);
   g_test_add_func ("/window/recent-missing", test_recent_missing);
+  g_test_add_func ("/window/new-risk-from-system", test_new_risk_from_system);
   g_test_add_func ("/application/command-line", test_application_command_line);
 
   status = g_test_run ();
