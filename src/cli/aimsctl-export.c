@@ -6,8 +6,6 @@
 
 #include "aimsctl.h"
 
-/* What `export` makes, and what DESIGN.md plans it to make later. */
-static const char *const planned_exports[] = { "review", NULL };
 
 static int
 export_heatmap (AimsctlInvocation *inv)
@@ -35,6 +33,46 @@ export_heatmap (AimsctlInvocation *inv)
   return AIMSCTL_EXIT_OK;
 }
 
+static void
+review_progress_cb (double      fraction,
+                    const char *what,
+                    gpointer    user_data)
+{
+  /* Quiet unless asked: scripts read stdout. */
+  if (g_getenv ("AIMSCTL_PROGRESS") != NULL)
+    g_printerr ("%3.0f%% %s\n", fraction * 100, what);
+}
+
+static int
+export_review (AimsctlInvocation *inv)
+{
+  const char *path = inv->args[1];
+  const char *out_path = inv->args[2];
+  AimsReviewOptions options = {
+    .from = inv->options->from,
+    .to = inv->options->to,
+    .author = aimsctl_author (inv),
+  };
+  g_autoptr(AimsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_str_has_suffix (out_path, ".xlsx"))
+    return aimsctl_usage_error (inv->command, _("the workbook’s name must end in .xlsx: %s"), out_path);
+
+  if ((db = aimsctl_open (inv, path, AIMS_DB_OPEN_READ_ONLY, &status)) == NULL)
+    return status;
+  if (!aims_review_workbook_write (db, out_path, &options, review_progress_cb, NULL, &error))
+    {
+      if (g_error_matches (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID))
+        return aimsctl_usage_error (inv->command, "%s", error->message);
+      return aimsctl_fail_error (out_path, error);
+    }
+
+  g_print (_("Wrote the management review of %s to %s\n"), path, out_path);
+  return AIMSCTL_EXIT_OK;
+}
+
 int
 aimsctl_cmd_export (AimsctlInvocation *inv)
 {
@@ -42,8 +80,7 @@ aimsctl_cmd_export (AimsctlInvocation *inv)
 
   if (g_str_equal (what, "heatmap"))
     return export_heatmap (inv);
-  if (g_strv_contains (planned_exports, what))
-    return aimsctl_fail (NULL, _("export %s: not available yet; this version of aimsctl exports: heatmap"),
-                         what);
-  return aimsctl_usage_error (inv->command, _("unknown export “%s”; use heatmap"), what);
+  if (g_str_equal (what, "review"))
+    return export_review (inv);
+  return aimsctl_usage_error (inv->command, _("unknown export “%s”; use heatmap or review"), what);
 }

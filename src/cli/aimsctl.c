@@ -43,6 +43,10 @@ static const OptionSpec option_specs[] = {
     N_("Write only if the record is still at row version N; otherwise exit 3") },
   { "residual", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, residual), NULL,
     N_("The residual risk, after treatment, instead of the inherent risk") },
+  { "from", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AimsctlOptions, from), N_("DATE"),
+    N_("First day of the review period, YYYY-MM-DD (default: a year before --to)") },
+  { "to", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AimsctlOptions, to), N_("DATE"),
+    N_("Last day of the review period, YYYY-MM-DD (default: today)") },
 };
 
 /* Taken by every command, before or after its name. */
@@ -101,6 +105,8 @@ options_clear (AimsctlOptions *options)
 {
   g_clear_pointer (&options->author, g_free);
   g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
   g_clear_pointer (&options->set, g_strfreev);
 }
 
@@ -181,9 +187,16 @@ static const AimsctlCommand commands[] = {
        "      --set retired_date=2025-01-31\n"
        "  aimsctl update people demo.db PER-002 --set email=ada@example.org --expect-version 3"),
     "set expect-version", 3, 3, aimsctl_cmd_update },
-  { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual]", "WHAT DB OUT",
-    N_("Export the risk heatmap of DB as a PNG image, an SVG drawing or a PDF page"),
-    N_("The format follows OUT’s extension. The heatmap counts every risk that is not\n"
+  { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual] | review DB OUT.xlsx [--from DATE --to DATE]",
+    "WHAT DB OUT",
+    N_("Export the risk heatmap as an image, or the management-review workbook"),
+    N_("review: the Excel workbook for the management review (ISO/IEC 42001 clause 9.3):\n"
+       "a summary with the headline figures and a chart, the AI systems, the risks with\n"
+       "their scores and bands in the matrix's colours, the heatmap, the changes made in\n"
+       "the period (from the change history) and a legend. The period is the year up to\n"
+       "today unless --from and --to say otherwise.\n"
+       "\n"
+       "heatmap: the format follows OUT’s extension. The heatmap counts every risk that is not\n"
        "closed by its inherent likelihood and impact (before treatment), or with\n"
        "--residual by its residual ones (after treatment); each cell has the colour of\n"
        "its band in the organisation’s risk matrix, and a line marks the risk appetite.\n"
@@ -191,8 +204,9 @@ static const AimsctlCommand commands[] = {
        "\n"
        "Examples:\n"
        "  aimsctl export heatmap demo.db heatmap.png\n"
-       "  aimsctl export heatmap demo.db residual.pdf --residual"),
-    "residual", 3, 3, aimsctl_cmd_export },
+       "  aimsctl export heatmap demo.db residual.pdf --residual\n"
+       "  aimsctl export review demo.db review.xlsx --from 2026-01-01 --to 2026-06-30"),
+    "residual from to", 3, 3, aimsctl_cmd_export },
   { "backup", "DB OUT", "DB OUT",
     N_("Copy the database to OUT, consistently, even while others write to it"),
     N_("Refuses when OUT exists already. The copy is a plain file without a write-ahead log.\n"

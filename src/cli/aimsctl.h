@@ -40,6 +40,8 @@ typedef struct
   gint64     expect_version;   /* AIMSCTL_NOT_GIVEN */
   /* export */
   gboolean   residual;
+  char      *from;
+  char      *to;
 } AimsctlOptions;
 
 typedef struct _AimsctlCommand AimsctlCommand;

@@ -18,6 +18,7 @@
 #include "aims-record.h"
 #include "aims-risk.h"
 #include "aims-risk-filter.h"
+#include "aims-review-workbook.h"
 #include "aims-risk-matrix.h"
 #include "aims-risk-matrix-db.h"
 #include "aims-statement.h"

@@ -1,0 +1,413 @@
+/* aims-review-workbook.c — the management-review workbook for leadership:
+ * the table of sheets, the Summary and the Legend
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "aims-date.h"
+#include "aims-review-sheet.h"
+#include "aims-risk.h"
+#include "aims-risk-matrix-db.h"
+#include "aims-statement.h"
+#include "aims-store.h"
+
+static gboolean summary_sheet (AimsReviewExport *export, GError **error);
+static gboolean legend_sheet  (AimsReviewExport *export, GError **error);
+
+/* In the order leadership reads them. An area adds its sheets here. */
+static const struct
+{
+  const char          *what;   /* N_(), for the progress */
+  AimsReviewSheetFunc  write;
+} sheets[] = {
+  { N_("Summary"),    summary_sheet },
+  { N_("AI systems"), aims_review_sheet_systems },
+  { N_("Risks"),      aims_review_sheet_risks },
+  { N_("Heatmap"),    aims_review_sheet_heatmap },
+  { N_("Changes"),    aims_review_sheet_changes },
+  { N_("Legend"),     legend_sheet },
+};
+
+/* ── Figures ─────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  guint systems;            /* not retired */
+  guint high_risk_systems;
+  guint open_risks;
+  guint above_appetite;
+  guint reviews_overdue;
+  guint acceptances_expired;
+  guint changes;            /* audit rows in the period */
+} Headline;
+
+static gboolean
+count_changes (AimsReviewExport  *export,
+               guint             *changes,
+               GError           **error)
+{
+  g_autoptr(AimsStatement) stmt = NULL;
+
+  stmt = aims_db_prepare (export->db,
+                          "SELECT count(*) FROM audit_log WHERE substr(at, 1, 10) BETWEEN ? AND ?",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  aims_statement_bind_text (stmt, 1, export->from);
+  aims_statement_bind_text (stmt, 2, export->to);
+  if (aims_statement_step (stmt, error) != AIMS_STEP_ROW)
+    return FALSE;
+  *changes = (guint) aims_statement_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+headline (AimsReviewExport  *export,
+          Headline          *figures,
+          GError           **error)
+{
+  *figures = (Headline) { 0 };
+
+  for (guint i = 0; i < export->systems->len; i++)
+    {
+      AimsRecord *system = g_ptr_array_index (export->systems, i);
+
+      if (aims_system_is_retired (system))
+        continue;
+      figures->systems++;
+      if (g_strcmp0 (aims_record_get (system, "eu_ai_act_class"), "high") == 0)
+        figures->high_risk_systems++;
+    }
+
+  for (guint i = 0; i < export->risks->len; i++)
+    {
+      AimsRecord *risk = g_ptr_array_index (export->risks, i);
+      AimsRiskScores scores;
+
+      if (aims_risk_is_closed (risk))
+        continue;
+      aims_risk_compute (export->matrix, risk, export->today, &scores);
+      figures->open_risks++;
+      figures->above_appetite += scores.above_appetite;
+      figures->reviews_overdue += scores.review_overdue;
+      figures->acceptances_expired += scores.acceptance_expired;
+    }
+
+  return count_changes (export, &figures->changes, error);
+}
+
+/* ── Summary ─────────────────────────────────────────────────────────── */
+
+static void
+write_pair (AimsReviewExport *export,
+            lxw_worksheet    *sheet,
+            lxw_row_t         row,
+            const char       *label,
+            const char       *value,
+            gboolean          date)
+{
+  aims_xlsx_write_text (export->xlsx, sheet, row, 0, label, aims_xlsx_format (export->xlsx, AIMS_XLSX_LABEL));
+  if (date)
+    aims_xlsx_write_date (export->xlsx, sheet, row, 1, value, NULL);
+  else
+    /* Across the figure and its explanation, so a long name reads whole. */
+    worksheet_merge_range (sheet, row, 1, row, 2, value != NULL ? value : "",
+                           aims_xlsx_format (export->xlsx, AIMS_XLSX_LABEL_VALUE));
+}
+
+/* Open risks per band where each stands now, in the bands' colours. */
+static void
+band_chart (AimsReviewExport *export,
+            lxw_worksheet    *sheet,
+            const char       *sheet_name,
+            lxw_row_t         top)
+{
+  const AimsRiskMatrix *matrix = export->matrix;
+  guint n_bands = matrix->bands->len;
+  g_autofree guint *counts = g_new0 (guint, n_bands);
+  g_autofree lxw_chart_fill *fills = g_new0 (lxw_chart_fill, n_bands);
+  g_autofree lxw_chart_point *points = g_new0 (lxw_chart_point, n_bands);
+  g_autofree lxw_chart_point **point_ptrs = g_new0 (lxw_chart_point *, n_bands + 1);
+  const AimsXlsxColumn columns[] = { { _("Band"), 24 }, { _("Open risks"), 18 } };
+  lxw_chart *chart;
+  lxw_chart_series *series;
+
+  for (guint i = 0; i < export->risks->len; i++)
+    {
+      AimsRecord *risk = g_ptr_array_index (export->risks, i);
+      AimsRiskScores scores;
+
+      if (aims_risk_is_closed (risk))
+        continue;
+      aims_risk_compute (export->matrix, risk, export->today, &scores);
+      if (scores.current->band >= 0)
+        counts[scores.current->band]++;
+    }
+
+  aims_xlsx_write_text (export->xlsx, sheet, top, 0, _("Open risks by band"),
+                        aims_xlsx_format (export->xlsx, AIMS_XLSX_SUBTITLE));
+  aims_xlsx_add_table (export->xlsx, sheet, top + 1, n_bands, columns, G_N_ELEMENTS (columns), FALSE);
+  for (guint b = 0; b < n_bands; b++)
+    {
+      const AimsRiskBand *band = aims_risk_matrix_get_band (matrix, b);
+
+      aims_xlsx_write_text (export->xlsx, sheet, top + 2 + b, 0, band->name,
+                            aims_xlsx_fill (export->xlsx, band->colour));
+      aims_xlsx_write_number (export->xlsx, sheet, top + 2 + b, 1, counts[b],
+                              aims_xlsx_format (export->xlsx, AIMS_XLSX_INTEGER));
+      fills[b].color = (lxw_color_t) g_ascii_strtoull (band->colour + 1, NULL, 16);
+      points[b].fill = &fills[b];
+      point_ptrs[b] = &points[b];
+    }
+
+  chart = workbook_add_chart (aims_xlsx_get_workbook (export->xlsx), LXW_CHART_COLUMN);
+  series = chart_add_series (chart, NULL, NULL);
+  chart_series_set_categories (series, sheet_name, top + 2, 0, top + 1 + n_bands, 0);
+  chart_series_set_values (series, sheet_name, top + 2, 1, top + 1 + n_bands, 1);
+  chart_series_set_points (series, point_ptrs);
+  chart_title_set_name (chart, _("Open risks by band, where each stands now"));
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+  chart_axis_set_name (chart->y_axis, _("Risks"));
+  /* Under its table, so the sheet prints on one page's width. */
+  worksheet_insert_chart (sheet, top + n_bands + 3, 0, chart);
+}
+
+static gboolean
+summary_sheet (AimsReviewExport  *export,
+               GError           **error)
+{
+  /* The name the chart refers to: the sheet is the first one, so no
+   * earlier sheet can have taken it. */
+  const char *name = _("Summary");
+  lxw_worksheet *sheet = aims_xlsx_add_sheet (export->xlsx, name);
+  const AimsXlsxColumn columns[] = {
+    { _("Area"), 24 }, { _("Figure"), 18 }, { _("What it counts"), 60 },
+  };
+  Headline figures;
+  struct { const char *area; guint value; const char *meaning; } rows[7];
+  guint n = 0;
+  lxw_row_t top;
+
+  if (!headline (export, &figures, error))
+    return FALSE;
+
+  /* The pages that are read rather than filtered print one page wide. */
+  worksheet_fit_to_pages (sheet, 1, 0);
+  aims_xlsx_write_text (export->xlsx, sheet, 0, 0, _("AI management review"),
+                        aims_xlsx_format (export->xlsx, AIMS_XLSX_TITLE));
+  aims_xlsx_write_text (export->xlsx, sheet, 1, 0,
+                        _("ISO/IEC 42001 clause 9.3: the state of the AI management system for top management"),
+                        aims_xlsx_format (export->xlsx, AIMS_XLSX_SUBTITLE));
+  write_pair (export, sheet, 3, _("Organisation"), export->organisation, FALSE);
+  write_pair (export, sheet, 4, _("Period from"), export->from, TRUE);
+  write_pair (export, sheet, 5, _("Period to"), export->to, TRUE);
+  write_pair (export, sheet, 6, _("Exported by"), export->author, FALSE);
+  write_pair (export, sheet, 7, _("Exported at"), export->exported_at, TRUE);
+
+#define ROW(a, v, m) rows[n++] = (typeof (rows[0])) { a, v, m }
+  ROW (_("AI systems"), figures.systems, _("AI systems in the inventory, not retired"));
+  ROW (_("AI systems"), figures.high_risk_systems, _("of which high-risk under the EU AI Act"));
+  ROW (_("Risks"), figures.open_risks, _("Risks not closed"));
+  ROW (_("Risks"), figures.above_appetite, _("Open risks above the risk appetite"));
+  ROW (_("Risks"), figures.reviews_overdue, _("Open risks whose review is overdue"));
+  ROW (_("Risks"), figures.acceptances_expired, _("Accepted risks whose acceptance has expired"));
+  ROW (_("Changes"), figures.changes, _("Changes recorded in the period (sheet Changes)"));
+#undef ROW
+
+  top = 9;
+  aims_xlsx_write_text (export->xlsx, sheet, top, 0, _("Headline figures"),
+                        aims_xlsx_format (export->xlsx, AIMS_XLSX_SUBTITLE));
+  aims_xlsx_add_table (export->xlsx, sheet, top + 1, n, columns, G_N_ELEMENTS (columns), FALSE);
+  for (guint r = 0; r < n; r++)
+    {
+      aims_xlsx_write_text (export->xlsx, sheet, top + 2 + r, 0, rows[r].area, NULL);
+      aims_xlsx_write_number (export->xlsx, sheet, top + 2 + r, 1, rows[r].value,
+                              aims_xlsx_format (export->xlsx, AIMS_XLSX_INTEGER));
+      aims_xlsx_write_text (export->xlsx, sheet, top + 2 + r, 2, rows[r].meaning, NULL);
+    }
+  band_chart (export, sheet, sheet->name, top + n + 4);
+  worksheet_activate (sheet);
+  return TRUE;
+}
+
+/* ── Legend ──────────────────────────────────────────────────────────── */
+
+static gboolean
+legend_sheet (AimsReviewExport  *export,
+              GError           **error)
+{
+  const AimsRiskMatrix *matrix = export->matrix;
+  lxw_worksheet *sheet = aims_xlsx_add_sheet (export->xlsx, _("Legend"));
+  const AimsXlsxColumn columns[] = {
+    { _("Band"), 24 }, { _("Lowest score"), 13 }, { _("Highest score"), 13 },
+    { _("Within the appetite"), 18 },
+  };
+  int appetite = aims_risk_matrix_appetite_index (matrix);
+  lxw_row_t row;
+
+  worksheet_fit_to_pages (sheet, 1, 0);
+  aims_xlsx_write_text (export->xlsx, sheet, 0, 0, _("How to read this workbook"),
+                        aims_xlsx_format (export->xlsx, AIMS_XLSX_TITLE));
+  aims_xlsx_write_text (export->xlsx, sheet, 1, 0,
+                        _("A risk's score is its likelihood level times its impact level; the band "
+                          "names the score and gives it its colour. Inherent: before treatment. "
+                          "Residual: after it. Red text marks what needs attention: an overdue review, "
+                          "an expired acceptance, a risk above the appetite."),
+                        aims_xlsx_format (export->xlsx, AIMS_XLSX_TEXT));
+  worksheet_merge_range (sheet, 1, 0, 1, 5, NULL, aims_xlsx_format (export->xlsx, AIMS_XLSX_TEXT));
+  worksheet_set_row (sheet, 1, 48, NULL);
+
+  row = 3;
+  aims_xlsx_add_table (export->xlsx, sheet, row, matrix->bands->len, columns, G_N_ELEMENTS (columns), FALSE);
+  for (guint b = 0; b < matrix->bands->len; b++)
+    {
+      const AimsRiskBand *band = aims_risk_matrix_get_band (matrix, b);
+
+      aims_xlsx_write_text (export->xlsx, sheet, row + 1 + b, 0, band->name,
+                            aims_xlsx_fill (export->xlsx, band->colour));
+      aims_xlsx_write_number (export->xlsx, sheet, row + 1 + b, 1, band->min_score,
+                              aims_xlsx_format (export->xlsx, AIMS_XLSX_INTEGER));
+      aims_xlsx_write_number (export->xlsx, sheet, row + 1 + b, 2, band->max_score,
+                              aims_xlsx_format (export->xlsx, AIMS_XLSX_INTEGER));
+      aims_xlsx_write_text (export->xlsx, sheet, row + 1 + b, 3,
+                            (int) b <= appetite ? _("Yes") : _("No"), NULL);
+    }
+
+  row += matrix->bands->len + 3;
+  aims_xlsx_write_text (export->xlsx, sheet, row, 0, _("Likelihood levels"),
+                        aims_xlsx_format (export->xlsx, AIMS_XLSX_SUBTITLE));
+  aims_xlsx_write_text (export->xlsx, sheet, row, 2, _("Impact levels"),
+                        aims_xlsx_format (export->xlsx, AIMS_XLSX_SUBTITLE));
+  for (guint level = 1; level <= matrix->size; level++)
+    {
+      aims_xlsx_write_number (export->xlsx, sheet, row + level, 0, level,
+                              aims_xlsx_format (export->xlsx, AIMS_XLSX_INTEGER));
+      aims_xlsx_write_text (export->xlsx, sheet, row + level, 1,
+                            aims_risk_matrix_level_label (matrix, AIMS_RISK_AXIS_LIKELIHOOD, level), NULL);
+      aims_xlsx_write_number (export->xlsx, sheet, row + level, 2, level,
+                              aims_xlsx_format (export->xlsx, AIMS_XLSX_INTEGER));
+      aims_xlsx_write_text (export->xlsx, sheet, row + level, 3,
+                            aims_risk_matrix_level_label (matrix, AIMS_RISK_AXIS_IMPACT, level), NULL);
+    }
+  return TRUE;
+}
+
+/* ── The workbook ────────────────────────────────────────────────────── */
+
+static void
+export_clear (AimsReviewExport *export)
+{
+  g_free (export->from);
+  g_free (export->to);
+  g_free (export->author);
+  g_free (export->organisation);
+  g_free (export->exported_at);
+  g_clear_pointer (&export->today, g_date_free);
+  g_clear_pointer (&export->matrix, aims_risk_matrix_free);
+  g_clear_pointer (&export->systems, g_ptr_array_unref);
+  g_clear_pointer (&export->risks, g_ptr_array_unref);
+  g_clear_pointer (&export->keep_alive, g_ptr_array_unref);
+}
+
+/* The period, checked: a year up to today unless given. */
+static gboolean
+read_period (AimsReviewExport         *export,
+             const AimsReviewOptions  *options,
+             GError                  **error)
+{
+  g_autoptr(GDate) from = NULL;
+  g_autoptr(GDate) to = NULL;
+
+  to = options->to != NULL ? aims_date_parse (options->to) : g_date_copy (export->today);
+  if (to == NULL)
+    {
+      g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                   _("“%s” is not a date: write the end of the period as YYYY-MM-DD"), options->to);
+      return FALSE;
+    }
+  if (options->from != NULL)
+    from = aims_date_parse (options->from);
+  else
+    {
+      from = g_date_copy (to);
+      g_date_subtract_years (from, 1);
+      g_date_add_days (from, 1);
+    }
+  if (from == NULL)
+    {
+      g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                   _("“%s” is not a date: write the start of the period as YYYY-MM-DD"), options->from);
+      return FALSE;
+    }
+  if (g_date_compare (from, to) > 0)
+    {
+      g_set_error_literal (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                           _("The period ends before it starts"));
+      return FALSE;
+    }
+  export->from = aims_date_format_iso (from);
+  export->to = aims_date_format_iso (to);
+  return TRUE;
+}
+
+gboolean
+aims_review_workbook_write (AimsDb                  *db,
+                            const char              *path,
+                            const AimsReviewOptions *options,
+                            AimsProgressFunc         progress,
+                            gpointer                 user_data,
+                            GError                 **error)
+{
+  static const AimsReviewOptions no_options = { 0 };
+  g_auto(GStrv) unused = NULL;
+  AimsReviewExport export = { 0 };
+  g_autofree char *title = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (AIMS_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    options = &no_options;
+  export.db = db;
+  export.today = aims_date_today ();
+  export.keep_alive = g_ptr_array_new_with_free_func (g_object_unref);
+  export.author = g_strdup (options->author != NULL ? options->author : aims_default_author ());
+  export.organisation = aims_db_dup_organisation (db);
+  export.exported_at = aims_timestamp_now ();
+
+  if (progress != NULL)
+    progress (0.0, _("Reading the database"), user_data);
+  if (!read_period (&export, options, error) ||
+      (export.matrix = aims_risk_matrix_load (db, error)) == NULL ||
+      (export.systems = aims_store_list (db, aims_entity_systems (), error)) == NULL ||
+      (export.risks = aims_store_list (db, aims_entity_risks (), error)) == NULL)
+    goto out;
+
+  /* Translators: the workbook's title in its properties, "AI management review 2026-11-28" */
+  title = g_strdup_printf (_("AI management review %s"), export.to);
+  export.xlsx = aims_xlsx_new (path, title, _("ISO/IEC 42001 management review (clause 9.3)"),
+                               export.author, export.organisation, error);
+  if (export.xlsx == NULL)
+    goto out;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      if (progress != NULL)
+        progress ((i + 1.0) / (G_N_ELEMENTS (sheets) + 1), _(sheets[i].what), user_data);
+      if (!sheets[i].write (&export, error))
+        {
+          aims_xlsx_abandon (g_steal_pointer (&export.xlsx));
+          goto out;
+        }
+    }
+
+  if (progress != NULL)
+    progress (1.0, _("Writing the file"), user_data);
+  ok = aims_xlsx_close (g_steal_pointer (&export.xlsx), error);
+
+out:
+  export_clear (&export);
+  return ok;
+}

@@ -1,0 +1,243 @@
+#!/usr/bin/python3
+# test-review-workbook.py — the management-review workbook read back by
+# another program, the way leadership's spreadsheet program reads it
+#
+# `aimsctl export review` on the demo; every sheet read with openpyxl and
+# compared cell by cell with the database (raw values read with Python's
+# sqlite3, the texts a person reads with `aimsctl list --format json`):
+# values, types and dates. Then the same export under a German locale must
+# hold the same cells, and LibreOffice (when installed) must convert it
+# without error. Exit 77 (skip) without openpyxl.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import datetime
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+try:
+    import openpyxl
+except ImportError:
+    print('openpyxl is not installed: skipped')
+    sys.exit(77)
+
+AIMSCTL = os.environ['AIMSCTL']
+FAILURES = []
+# The month up to today: it holds the demo's history, made today.
+_TODAY = datetime.date.today()
+PERIOD = ((_TODAY - datetime.timedelta(days=30)).isoformat(), _TODAY.isoformat())
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+        print('FAIL:', message)
+
+
+def aimsctl(*args, env=None):
+    result = subprocess.run([AIMSCTL, *args], capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise SystemExit(f'aimsctl {" ".join(args)} failed ({result.returncode}): {result.stderr}')
+    return result.stdout
+
+
+def table_rows(sheet):
+    """The rows of the sheet's one table, as {header: cell value}."""
+    (table,) = sheet.tables.values()
+    cells = sheet[table.ref]
+    headers = [c.value for c in cells[0]]
+    return headers, [dict(zip(headers, (c.value for c in row))) for row in cells[1:]]
+
+
+def as_date(iso):
+    return datetime.datetime.strptime(iso[:10], '%Y-%m-%d') if iso else None
+
+
+def check_records(workbook, sheet_name, entity, db, labels):
+    """Each row of the sheet against the database row of the same reference."""
+    headers, rows = table_rows(workbook[sheet_name])
+    listed = {r['reference']: r for r in json.loads(aimsctl('list', entity, db, '--format', 'json'))}
+    check(len(rows) == len(listed), f'{sheet_name}: {len(rows)} rows for {len(listed)} records')
+    for row in rows:
+        record = listed.get(row['Reference'])
+        check(record is not None, f'{sheet_name}: {row["Reference"]} is in the database')
+        if record is None:
+            continue
+        for header, (column, kind) in labels.items():
+            cell = row.get(header)
+            stored = record.get(column)
+            if kind == 'date':
+                expected = as_date(stored)
+            elif kind == 'number':
+                expected = stored
+            else:
+                expected = record.get(column + kind) if kind else stored
+            if expected in ('', None):
+                expected = None
+            check(cell == expected,
+                  f'{sheet_name} {row["Reference"]} {header}: {cell!r} in the workbook, {expected!r} in the database')
+            if kind == 'date' and cell is not None:
+                check(isinstance(cell, datetime.datetime), f'{sheet_name} {header} is a real date')
+            if kind == 'number' and cell is not None:
+                check(isinstance(cell, (int, float)), f'{sheet_name} {header} is a real number')
+
+
+def check_workbook(path, db):
+    workbook = openpyxl.load_workbook(path)
+    check(workbook.sheetnames[:6] == ['Summary', 'AI systems', 'Risks', 'Heatmap', 'Changes', 'Legend'],
+          f'sheets in order: {workbook.sheetnames}')
+    check(workbook.properties.title.startswith('AI management review'), 'the title property')
+    check(workbook.properties.creator == 'Workbook Tester', 'the author property')
+
+    connection = sqlite3.connect(db)
+    organisation = connection.execute("SELECT value FROM setting WHERE key = 'organisation'").fetchone()[0]
+
+    summary = workbook['Summary']
+    check(summary['B4'].value == organisation, f'Summary names the organisation: {summary["B4"].value!r}')
+    check(summary['B5'].value == as_date(PERIOD[0]), 'Summary: period from, a real date')
+    check(summary['B6'].value == as_date(PERIOD[1]), 'Summary: period to')
+    check(summary['B7'].value == 'Workbook Tester', 'Summary: who exported')
+    # The first table: the headline figures, by what they count.
+    first = summary[list(summary.tables.values())[0].ref]
+    figure = {row[2].value: row[1].value for row in first[1:]}
+    systems_sql = connection.execute(
+        "SELECT count(*) FROM ai_system WHERE coalesce(lifecycle_stage, '') <> 'retired'").fetchone()[0]
+    check(figure['AI systems in the inventory, not retired'] == systems_sql,
+          f'Summary: {figure["AI systems in the inventory, not retired"]} systems, {systems_sql} in the database')
+    open_sql = connection.execute(
+        "SELECT count(*) FROM risk WHERE coalesce(status, '') <> 'closed'").fetchone()[0]
+    check(figure['Risks not closed'] == open_sql, 'Summary: open risks as in the database')
+    risks = json.loads(aimsctl('list', 'risks', db, '--format', 'json'))
+    above = sum(1 for r in risks if r['above_appetite'] and r['status'] != 'closed')
+    check(figure['Open risks above the risk appetite'] == above, 'Summary: risks above the appetite')
+    changes_sql = connection.execute(
+        "SELECT count(*) FROM audit_log WHERE substr(at, 1, 10) BETWEEN ? AND ?", PERIOD).fetchone()[0]
+    check(figure['Changes recorded in the period (sheet Changes)'] == changes_sql, 'Summary: changes in the period')
+    check(len(summary._charts) == 1, 'Summary has a chart')
+
+    check_records(workbook, 'AI systems', 'systems', db, {
+        'Name': ('name', None),
+        'Lifecycle stage': ('lifecycle_stage', '_label'),
+        'Owner': ('owner_name', None),
+        'Next review': ('next_review_date', 'date'),
+        'EU AI Act class': ('eu_ai_act_class', '_label'),
+    })
+    check_records(workbook, 'Risks', 'risks', db, {
+        'Title': ('title', None),
+        'AI system': ('ai_system_name', None),
+        'Owner': ('owner_name', None),
+        'Inherent likelihood': ('inherent_likelihood', 'number'),
+        'Inherent impact': ('inherent_impact', 'number'),
+        'Treatment': ('treatment', '_label'),
+        'Target date': ('treatment_due_date', 'date'),
+        'Next review': ('next_review_date', 'date'),
+        'Inherent score': ('inherent_score', 'number'),
+        'Inherent band': ('inherent_band', None),
+        'Residual score': ('residual_score', 'number'),
+        'Residual band': ('residual_band', None),
+    })
+
+    # Band cells in the matrix's own colours; overdue reviews in red.
+    headers, rows = table_rows(workbook['Risks'])
+    sheet = workbook['Risks']
+    (table,) = sheet.tables.values()
+    band_col = headers.index('Inherent band')
+    review_col = headers.index('Next review')
+    bands = {b['name']: b['colour'].lstrip('#').upper()
+             for b in json.loads(connection.execute('SELECT bands FROM risk_matrix').fetchone()[0])} \
+        if connection.execute('SELECT count(*) FROM risk_matrix').fetchone()[0] else None
+    by_ref = {r['reference']: r for r in risks}
+    for row_cells in sheet[table.ref][1:]:
+        risk = by_ref[row_cells[0].value]
+        cell = row_cells[band_col]
+        if bands and cell.value:
+            check(cell.fill.fgColor.rgb[-6:] == bands[cell.value],
+                  f'Risks {risk["reference"]}: band {cell.value} filled with its colour')
+        if risk['review_overdue']:
+            check(row_cells[review_col].font.color is not None and
+                  row_cells[review_col].font.color.rgb[-6:] == 'C00000',
+                  f'Risks {risk["reference"]}: the overdue review stands out')
+
+    # The heatmap's cells hold the counts of open risks.
+    heat = workbook['Heatmap']
+    size = connection.execute('SELECT coalesce((SELECT size FROM risk_matrix), 5)').fetchone()[0]
+    for likelihood in range(1, size + 1):
+        for impact in range(1, size + 1):
+            count = connection.execute(
+                "SELECT count(*) FROM risk WHERE coalesce(status, '') <> 'closed'"
+                " AND inherent_likelihood = ? AND inherent_impact = ?", (likelihood, impact)).fetchone()[0]
+            cell = heat.cell(row=5 + size - likelihood, column=1 + impact)
+            check(cell.value == count, f'Heatmap L{likelihood} I{impact}: {cell.value} for {count}')
+    check(len(heat._images) == 1, 'the Heatmap sheet holds the drawing')
+
+    _, changes = table_rows(workbook['Changes'])
+    check(len(changes) == changes_sql, f'Changes: {len(changes)} rows for {changes_sql}')
+    check(all(isinstance(c['When'], datetime.datetime) for c in changes), 'Changes: real timestamps')
+    for name in workbook.sheetnames[1:]:
+        s = workbook[name]
+        if name in ('Heatmap', 'Legend'):
+            continue
+        check(s.freeze_panes == 'A4', f'{name}: header frozen ({s.freeze_panes})')
+    return workbook
+
+
+def cells(path):
+    workbook = openpyxl.load_workbook(path)
+    return {name: [[c.value for c in row] for row in workbook[name].iter_rows()]
+            for name in workbook.sheetnames}
+
+
+def main():
+    work = tempfile.mkdtemp(prefix='aims-test-review-')
+    try:
+        db = os.path.join(work, 'demo.aimsdb')
+        aimsctl('init', db, '--demo')
+        out = os.path.join(work, 'review.xlsx')
+        aimsctl('export', 'review', db, out, '--from', PERIOD[0], '--to', PERIOD[1],
+                '--author', 'Workbook Tester')
+        check(not os.path.exists(out + '.part'), 'no partial file left behind')
+        check_workbook(out, db)
+
+        # A decimal-comma locale writes the same numbers.
+        german = os.path.join(work, 'review-de.xlsx')
+        env = dict(os.environ, LC_ALL='de_DE.UTF-8')
+        aimsctl('export', 'review', db, german, '--from', PERIOD[0], '--to', PERIOD[1],
+                '--author', 'Workbook Tester', env=env)
+        a, b = cells(out), cells(german)
+        for name in a:
+            if name == 'Summary':
+                # The export time differs by the seconds between the runs.
+                a[name][6:8] = b[name][6:8] = []
+            check(a[name] == b[name], f'{name}: the same cells under de_DE.UTF-8 as under C')
+
+        # A period that ends before it starts is bad usage, and writes nothing.
+        bad = subprocess.run([AIMSCTL, 'export', 'review', db, os.path.join(work, 'bad.xlsx'),
+                              '--from', PERIOD[1], '--to', PERIOD[0]], capture_output=True, text=True)
+        check(bad.returncode == 2 and 'ends before it starts' in bad.stderr,
+              f'a reversed period is refused: {bad.returncode} {bad.stderr!r}')
+        check(not os.path.exists(os.path.join(work, 'bad.xlsx')), 'nothing written for a bad period')
+
+        office = shutil.which('soffice') or shutil.which('libreoffice')
+        if office:
+            result = subprocess.run([office, '--headless', '--convert-to', 'pdf', '--outdir', work, out],
+                                    capture_output=True, text=True, timeout=300,
+                                    env=dict(os.environ, HOME=work))
+            check(result.returncode == 0 and os.path.exists(os.path.join(work, 'review.pdf')),
+                  f'LibreOffice converts the workbook: {result.returncode} {result.stderr!r}')
+        else:
+            print('LibreOffice is not installed: conversion not checked')
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    if FAILURES:
+        print(f'{len(FAILURES)} checks failed')
+        sys.exit(1)
+    print('all checks passed')
+
+
+main()
