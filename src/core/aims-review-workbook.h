@@ -15,6 +15,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "aims-db.h"
 
 G_BEGIN_DECLS
@@ -41,5 +43,19 @@ gboolean aims_review_workbook_write (AimsDb                  *db,
                                      AimsProgressFunc         progress,
                                      gpointer                 user_data,
                                      GError                 **error);
+
+/* The same in a worker thread, on a read-only connection of its own to the
+ * database file at db_path; progress (may be NULL) is called in the
+ * caller's thread-default main context, at most once per main-loop turn. */
+void     aims_review_workbook_write_async  (const char              *db_path,
+                                            const char              *path,
+                                            const AimsReviewOptions *options,
+                                            AimsProgressFunc         progress,
+                                            gpointer                 progress_data,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data);
+gboolean aims_review_workbook_write_finish (GAsyncResult            *result,
+                                            GError                 **error);
 
 G_END_DECLS

@@ -94,6 +94,18 @@ aims_xlsx_new (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* libxlsxwriter finds this out only at the end, after all the work. */
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_FAILED,
+                     _("Could not write “%s”: the folder “%s” does not exist"), path, folder);
+        return NULL;
+      }
+  }
+
   self = g_new0 (AimsXlsx, 1);
   self->path = g_strdup (path);
   self->part_path = g_strconcat (path, ".part", NULL);

@@ -189,8 +189,22 @@ quit_activated (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* Opens a file or folder (an exported workbook) with the program the
+ * desktop has for it: from toasts and notifications, which outlive the
+ * dialog that made the file. */
+static void
+open_uri_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri (window, g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated, NULL, NULL, NULL },
+  { "open-uri", open_uri_activated, "s", NULL, NULL },
 };
 
 static void
@@ -206,6 +220,7 @@ aims_application_startup (GApplication *app)
     { "win.open-database",     { "<Control>o", NULL } },
     { "win.search",            { "<Control>f", NULL } },
     { "win.preferences",       { "<Control>comma", NULL } },
+    { "win.export-review",     { "<Control>e", NULL } },
     { "window.close",          { "<Control>w", NULL } },
   };
 

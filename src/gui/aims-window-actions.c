@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "aims-preferences-window.h"
+#include "aims-review-export.h"
 #include "aims-risks-page.h"
 #include "aims-window-private.h"
 
@@ -263,6 +264,14 @@ new_risk_action (GtkWidget  *widget,
 }
 
 static void
+export_review_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  aims_review_export_start (AIMS_WINDOW (widget));
+}
+
+static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -311,6 +320,7 @@ _aims_window_actions_update (AimsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.cancel-open", busy);
   gtk_widget_action_set_enabled (widget, "win.search", has_db && !busy);
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_db && !busy);
+  gtk_widget_action_set_enabled (widget, "win.export-review", has_db && !busy);
   gtk_widget_action_set_enabled (widget, "win.new-risk",
                                  has_db && !busy && !aims_db_is_read_only (aims_context_get_db (self->context)));
 }
@@ -329,6 +339,7 @@ _aims_window_class_actions_init (AimsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.new-risk", "x", new_risk_action);
+  gtk_widget_class_install_action (widget_class, "win.export-review", NULL, export_review_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
 }

@@ -40,6 +40,9 @@ struct _AimsWindow
   GtkStack             *pages_stack;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
+  GtkRevealer          *task_revealer;
+  GtkLabel             *task_label;
+  GtkProgressBar       *task_progress;
   GMenu                *recent_section;
 
   /* The open (or demo creation) under way, if any. */
@@ -58,6 +61,11 @@ void        _aims_window_show_error       (AimsWindow  *self,
                                            const char  *heading,
                                            const char  *message);
 void        _aims_window_cancel_open      (AimsWindow  *self);
+/* Shows the work under way below the pages, fraction 0..1 done; label
+ * NULL hides it. */
+void        _aims_window_show_task        (AimsWindow  *self,
+                                           const char  *label,
+                                           double       fraction);
 /* Activates "page.flush" on every page (see aims-pages.h). */
 void        _aims_window_flush_pages      (AimsWindow  *self);
 void        _aims_window_remove_recent    (AimsWindow  *self,

@@ -1038,6 +1038,9 @@ aims_window_class_init (AimsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimsWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AimsWindow, pages_stack);
   gtk_widget_class_bind_template_child (widget_class, AimsWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AimsWindow, task_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AimsWindow, task_label);
+  gtk_widget_class_bind_template_child (widget_class, AimsWindow, task_progress);
   gtk_widget_class_bind_template_child (widget_class, AimsWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, AimsWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
@@ -1071,4 +1074,19 @@ aims_window_get_context (AimsWindow *self)
   g_return_val_if_fail (AIMS_IS_WINDOW (self), NULL);
 
   return self->context;
+}
+
+void
+_aims_window_show_task (AimsWindow *self,
+                        const char *label,
+                        double      fraction)
+{
+  g_return_if_fail (AIMS_IS_WINDOW (self));
+
+  if (label != NULL)
+    {
+      gtk_label_set_label (self->task_label, label);
+      gtk_progress_bar_set_fraction (self->task_progress, CLAMP (fraction, 0.0, 1.0));
+    }
+  gtk_revealer_set_reveal_child (self->task_revealer, label != NULL);
 }

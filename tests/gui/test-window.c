@@ -14,6 +14,7 @@
 #include "aims-link-chooser.h"
 #include "aims-pages.h"
 #include "aims-record-page.h"
+#include "aims-review-export.h"
 #include "aims-window-private.h"
 #include "gui-test-util.h"
 
@@ -688,6 +689,7 @@ test_new_risk_from_system (void)
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Model drifts after the supplier retrains it");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gui_test_iterate_pending ();
 
   risks = aims_store_list (other, aims_entity_risks (), &error);
@@ -699,6 +701,100 @@ test_new_risk_from_system (void)
 
   destroy_window (window);
   g_clear_object (&other);
+  gui_test_remove_tree (dir);
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static gboolean
+export_finished (gpointer data)
+{
+  return !aims_review_export_running (data);
+}
+
+/* Ctrl+E: the period first (a year up to today proposed, a reversed one
+ * refused), then the workbook written in the background while the window
+ * stays usable, the progress shown below the pages. */
+static void
+test_export_review (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GDate) today = aims_date_today ();
+  g_autofree char *today_iso = aims_date_format_iso (today);
+  AimsWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *rows[2] = { NULL, NULL };
+  guint n_rows = 0;
+
+  if (skip_without_display ())
+    return;
+
+  dir = g_dir_make_tmp ("aims-test-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  out = g_build_filename (dir, "review.xlsx", NULL);
+
+  settings = gui_test_new_settings ();
+  window = new_window (settings);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-review", NULL) &&
+                  find_message_dialog () != NULL);
+  open_and_wait (window, demo_file);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-review", NULL));
+  gui_test_iterate_pending ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Management Review");
+  for (GtkWidget *row = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+       row != NULL && n_rows < 2; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ENTRY_ROW (row))
+      rows[n_rows++] = row;
+  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows[1])), ==, today_iso);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "next"));
+  gtk_editable_set_text (GTK_EDITABLE (rows[0]), "2999-01-01");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "next"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "ends before it starts"));
+  gtk_editable_set_text (GTK_EDITABLE (rows[0]), "not a date");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "next"));
+  /* Responding is what a button does; the button also closes the dialog. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_iterate_until (no_message_dialog, NULL);
+
+  /* What the file chooser leads to. */
+  aims_review_export_run (window, out, NULL, NULL);
+  g_assert_true (aims_review_export_running (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->task_revealer));
+  /* The window stays usable meanwhile. */
+  g_assert_true (aims_window_set_page (window, "risks"));
+  gui_test_iterate_until (export_finished, window);
+  g_assert_false (gtk_revealer_get_reveal_child (window->task_revealer));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (dialog != NULL ? adw_message_dialog_get_body (dialog) : NULL, ==, NULL);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  /* A folder that is not there: told, and nothing is left. */
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "missing", "review.xlsx", NULL);
+
+    aims_review_export_run (window, nowhere, NULL, NULL);
+    gui_test_iterate_until (export_finished, window);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export the Management Review");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "review.xlsx"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+
+  destroy_window (window);
   gui_test_remove_tree (dir);
 }
 
@@ -722,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/window/open-read-only", test_open_read_only);
   g_test_add_func ("/window/recent-missing", test_recent_missing);
   g_test_add_func ("/window/new-risk-from-system", test_new_risk_from_system);
+  g_test_add_func ("/window/export-review", test_export_review);
   g_test_add_func ("/application/command-line", test_application_command_line);
 
   status = g_test_run ();
