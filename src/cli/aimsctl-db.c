@@ -37,12 +37,18 @@ aimsctl_cmd_init (AimsctlInvocation *inv)
   if (g_lstat (path, &st) == 0)
     return aimsctl_fail (path, _("the file already exists; init never overwrites a file"));
 
+  if (inv->options->scale != AIMSCTL_NOT_GIVEN &&
+      (!inv->options->demo || inv->options->scale < 1 || inv->options->scale > 1000000))
+    return aimsctl_usage_error (inv->command, _("--scale takes --demo and a number of AI systems from 1 to 1000000"));
+
   if (inv->options->shared)
     flags |= AIMS_DB_OPEN_SHARED;
   if ((db = aimsctl_open (inv, path, flags, &status)) == NULL)
     return status;
 
-  if (inv->options->demo && !aims_demo_populate (db, &error))
+  if (inv->options->demo &&
+      (!aims_demo_populate (db, &error) ||
+       (inv->options->scale != AIMSCTL_NOT_GIVEN && !aims_demo_scale (db, (guint) inv->options->scale, &error))))
     {
       status = aimsctl_fail_error (path, error);
       g_clear_object (&db);

@@ -33,6 +33,8 @@ static const OptionSpec option_specs[] = {
     N_("Show the version") },
   { "demo", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, demo), NULL,
     N_("Fill the new database with the demo organisation") },
+  { "scale", 0, G_OPTION_ARG_INT64, G_STRUCT_OFFSET (AimsctlOptions, scale), N_("N"),
+    N_("With --demo: grow the demo to N AI systems, with ten risks each") },
   { "shared", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, shared), NULL,
     N_("The file is on a shared drive: use a rollback journal, never a write-ahead log") },
   { "format", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AimsctlOptions, format), N_("table|csv|json"),
@@ -113,14 +115,16 @@ options_clear (AimsctlOptions *options)
 /* ── Commands ──────────────────────────────────────────────────────────── */
 
 static const AimsctlCommand commands[] = {
-  { "init", "DB [--demo] [--shared]", "DB",
+  { "init", "DB [--demo [--scale N]] [--shared]", "DB",
     N_("Create a new AIMS database"),
-    N_("Refuses when DB exists already.\n"
+    N_("Refuses when DB exists already. --scale N grows the demo organisation to N AI\n"
+       "systems with ten risks each, to try the program at the size of a large one.\n"
        "\n"
        "Examples:\n"
        "  aimsctl init demo.db --demo\n"
+       "  aimsctl init large.db --demo --scale 10000\n"
        "  aimsctl init /mnt/team/aims.db --shared"),
-    "demo shared", 1, 1, aimsctl_cmd_init },
+    "demo scale shared", 1, 1, aimsctl_cmd_init },
   { "info", "DB", "DB",
     N_("Show what a database is: organisation, schema version, mode, read-only, counts"),
     N_("Example:\n"
@@ -420,6 +424,7 @@ main (int    argc,
 {
   AimsctlOptions options = {
     .timeout_ms = AIMSCTL_NOT_GIVEN,
+    .scale = AIMSCTL_NOT_GIVEN,
     .expect_version = AIMSCTL_NOT_GIVEN,
   };
   int status;

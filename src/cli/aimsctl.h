@@ -33,6 +33,7 @@ typedef struct
   /* init */
   gboolean   demo;
   gboolean   shared;
+  gint64     scale;            /* AIMSCTL_NOT_GIVEN */
   /* list */
   char      *format;
   /* add, update */

@@ -10,6 +10,7 @@
 #include "aims-db.h"
 #include "aims-db-watch.h"
 #include "aims-demo.h"
+#include "aims-demo-scale.h"
 #include "aims-entity.h"
 #include "aims-heatmap.h"
 #include "aims-heatmap-export.h"

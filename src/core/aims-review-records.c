@@ -142,12 +142,21 @@ aims_review_sheet_systems (AimsReviewExport  *export,
 
 /* ── Risks ───────────────────────────────────────────────────────────── */
 
+/* A risk's row asks for its scores once per column: computed once per row. */
 static void
 scores_of (AimsReviewExport *export,
            AimsRecord       *risk,
            AimsRiskScores   *scores)
 {
-  aims_risk_compute (export->matrix, risk, export->today, scores);
+  if (risk != export->scored_risk)
+    {
+      aims_risk_compute (export->matrix, risk, export->today, &export->scores);
+      export->scored_risk = risk;
+    }
+  *scores = export->scores;
+  /* current points into the copy, not into the cache. */
+  scores->current = export->scores.current == &export->scores.residual ? &scores->residual
+                                                                         : &scores->inherent;
 }
 
 static void
@@ -204,6 +213,8 @@ risk_cell_format (AimsReviewExport *export,
 {
   AimsRiskScores scores;
 
+  if (field->type != AIMS_FIELD_DATE)
+    return NULL;
   scores_of (export, risk, &scores);
   if ((g_str_equal (field->name, "next_review_date") && scores.review_overdue) ||
       (g_str_equal (field->name, "accepted_until") && scores.acceptance_expired))

@@ -11,6 +11,7 @@
 #include "aims-entity.h"
 #include "aims-record.h"
 #include "aims-review-workbook.h"
+#include "aims-risk.h"
 #include "aims-risk-matrix.h"
 #include "aims-xlsx.h"
 
@@ -29,6 +30,9 @@ typedef struct
   AimsRiskMatrix *matrix;
   GPtrArray      *systems;       /* AimsRecord, every AI system */
   GPtrArray      *risks;         /* AimsRecord, every risk */
+  /* The scores of the risk whose row is being written. */
+  AimsRecord     *scored_risk;
+  AimsRiskScores  scores;
   /* Buffers the workbook reads only when it is closed (images). */
   GPtrArray      *keep_alive;
 } AimsReviewExport;
