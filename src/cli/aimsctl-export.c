@@ -73,6 +73,36 @@ export_review (AimsctlInvocation *inv)
   return AIMSCTL_EXIT_OK;
 }
 
+static int
+export_report (AimsctlInvocation *inv)
+{
+  const char *path = inv->args[1];
+  const char *out_path = inv->args[2];
+  AimsReviewOptions options = {
+    .from = inv->options->from,
+    .to = inv->options->to,
+    .author = aimsctl_author (inv),
+  };
+  g_autoptr(AimsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_str_has_suffix (out_path, ".pdf"))
+    return aimsctl_usage_error (inv->command, _("the pack’s name must end in .pdf: %s"), out_path);
+
+  if ((db = aimsctl_open (inv, path, AIMS_DB_OPEN_READ_ONLY, &status)) == NULL)
+    return status;
+  if (!aims_review_report_write (db, out_path, &options, &error))
+    {
+      if (g_error_matches (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID))
+        return aimsctl_usage_error (inv->command, "%s", error->message);
+      return aimsctl_fail_error (out_path, error);
+    }
+
+  g_print (_("Wrote the management review pack of %s to %s\n"), path, out_path);
+  return AIMSCTL_EXIT_OK;
+}
+
 int
 aimsctl_cmd_export (AimsctlInvocation *inv)
 {
@@ -82,5 +112,7 @@ aimsctl_cmd_export (AimsctlInvocation *inv)
     return export_heatmap (inv);
   if (g_str_equal (what, "review"))
     return export_review (inv);
-  return aimsctl_usage_error (inv->command, _("unknown export “%s”; use heatmap or review"), what);
+  if (g_str_equal (what, "report"))
+    return export_report (inv);
+  return aimsctl_usage_error (inv->command, _("unknown export “%s”; use heatmap, review or report"), what);
 }

@@ -191,14 +191,18 @@ static const AimsctlCommand commands[] = {
        "      --set retired_date=2025-01-31\n"
        "  aimsctl update people demo.db PER-002 --set email=ada@example.org --expect-version 3"),
     "set expect-version", 3, 3, aimsctl_cmd_update },
-  { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual] | review DB OUT.xlsx [--from DATE --to DATE]",
+  { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual] | review DB OUT.xlsx | report DB OUT.pdf\n"
+    "               [--from DATE --to DATE]",
     "WHAT DB OUT",
-    N_("Export the risk heatmap as an image, or the management-review workbook"),
+    N_("Export the risk heatmap as an image, or the management review as a workbook or a PDF pack"),
     N_("review: the Excel workbook for the management review (ISO/IEC 42001 clause 9.3):\n"
        "a summary with the headline figures and a chart, the AI systems, the risks with\n"
        "their scores and bands in the matrix's colours, the heatmap, the changes made in\n"
        "the period (from the change history) and a legend. The period is the year up to\n"
        "today unless --from and --to say otherwise.\n"
+       "\n"
+       "report: the same review as a PDF for reading: a title page, the headline figures,\n"
+       "the heatmaps, a chart and the risks that need attention, with page numbers.\n"
        "\n"
        "heatmap: the format follows OUT’s extension. The heatmap counts every risk that is not\n"
        "closed by its inherent likelihood and impact (before treatment), or with\n"
@@ -209,7 +213,8 @@ static const AimsctlCommand commands[] = {
        "Examples:\n"
        "  aimsctl export heatmap demo.db heatmap.png\n"
        "  aimsctl export heatmap demo.db residual.pdf --residual\n"
-       "  aimsctl export review demo.db review.xlsx --from 2026-01-01 --to 2026-06-30"),
+       "  aimsctl export review demo.db review.xlsx --from 2026-01-01 --to 2026-06-30\n"
+       "  aimsctl export report demo.db review.pdf"),
     "residual from to", 3, 3, aimsctl_cmd_export },
   { "backup", "DB OUT", "DB OUT",
     N_("Copy the database to OUT, consistently, even while others write to it"),

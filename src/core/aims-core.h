@@ -19,6 +19,7 @@
 #include "aims-record.h"
 #include "aims-risk.h"
 #include "aims-risk-filter.h"
+#include "aims-review-report.h"
 #include "aims-review-workbook.h"
 #include "aims-risk-matrix.h"
 #include "aims-risk-matrix-db.h"

@@ -8,34 +8,11 @@
  */
 #pragma once
 
-#include "aims-entity.h"
-#include "aims-record.h"
-#include "aims-review-workbook.h"
-#include "aims-risk.h"
-#include "aims-risk-matrix.h"
+#include "aims-review-data.h"
 #include "aims-xlsx.h"
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  AimsDb         *db;
-  AimsXlsx       *xlsx;
-  char           *from;          /* ISO dates, inclusive */
-  char           *to;
-  char           *author;
-  char           *organisation;
-  char           *exported_at;   /* ISO timestamp */
-  GDate          *today;
-  AimsRiskMatrix *matrix;
-  GPtrArray      *systems;       /* AimsRecord, every AI system */
-  GPtrArray      *risks;         /* AimsRecord, every risk */
-  /* The scores of the risk whose row is being written. */
-  AimsRecord     *scored_risk;
-  AimsRiskScores  scores;
-  /* Buffers the workbook reads only when it is closed (images). */
-  GPtrArray      *keep_alive;
-} AimsReviewExport;
 
 typedef gboolean (*AimsReviewSheetFunc) (AimsReviewExport  *export,
                                          GError           **error);

@@ -1,4 +1,5 @@
-/* aims-review-workbook-task.c — the workbook written in a worker thread
+/* aims-review-workbook-task.c — the workbook or the PDF pack written in a
+ * worker thread
  *
  * The worker opens a connection of its own (read-only), so the window's
  * connection is never shared across threads and the window never waits on
@@ -7,11 +8,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "aims-review-report.h"
 #include "aims-review-workbook.h"
 
 typedef struct
 {
   char              *db_path;
+  AimsReviewFormat   format;
   char              *out_path;
   char              *from;
   char              *to;
@@ -96,7 +99,9 @@ export_thread (GTask        *task,
 
   db = aims_db_open (data->db_path, AIMS_DB_OPEN_READ_ONLY, &error);
   if (db == NULL ||
-      !aims_review_workbook_write (db, data->out_path, &options, worker_progress_cb, task, &error))
+      !(data->format == AIMS_REVIEW_PACK
+        ? aims_review_report_write (db, data->out_path, &options, &error)
+        : aims_review_workbook_write (db, data->out_path, &options, worker_progress_cb, task, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -106,6 +111,7 @@ export_thread (GTask        *task,
 
 void
 aims_review_workbook_write_async (const char              *db_path,
+                                  AimsReviewFormat         format,
                                   const char              *path,
                                   const AimsReviewOptions *options,
                                   AimsProgressFunc         progress,
@@ -122,6 +128,7 @@ aims_review_workbook_write_async (const char              *db_path,
 
   data = g_new0 (ExportData, 1);
   data->db_path = g_strdup (db_path);
+  data->format = format;
   data->out_path = g_strdup (path);
   if (options != NULL)
     {

@@ -29,74 +29,6 @@ static const struct
   { N_("Legend"),     legend_sheet },
 };
 
-/* ── Figures ─────────────────────────────────────────────────────────── */
-
-typedef struct
-{
-  guint systems;            /* not retired */
-  guint high_risk_systems;
-  guint open_risks;
-  guint above_appetite;
-  guint reviews_overdue;
-  guint acceptances_expired;
-  guint changes;            /* audit rows in the period */
-} Headline;
-
-static gboolean
-count_changes (AimsReviewExport  *export,
-               guint             *changes,
-               GError           **error)
-{
-  g_autoptr(AimsStatement) stmt = NULL;
-
-  stmt = aims_db_prepare (export->db,
-                          "SELECT count(*) FROM audit_log WHERE substr(at, 1, 10) BETWEEN ? AND ?",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  aims_statement_bind_text (stmt, 1, export->from);
-  aims_statement_bind_text (stmt, 2, export->to);
-  if (aims_statement_step (stmt, error) != AIMS_STEP_ROW)
-    return FALSE;
-  *changes = (guint) aims_statement_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-headline (AimsReviewExport  *export,
-          Headline          *figures,
-          GError           **error)
-{
-  *figures = (Headline) { 0 };
-
-  for (guint i = 0; i < export->systems->len; i++)
-    {
-      AimsRecord *system = g_ptr_array_index (export->systems, i);
-
-      if (aims_system_is_retired (system))
-        continue;
-      figures->systems++;
-      if (g_strcmp0 (aims_record_get (system, "eu_ai_act_class"), "high") == 0)
-        figures->high_risk_systems++;
-    }
-
-  for (guint i = 0; i < export->risks->len; i++)
-    {
-      AimsRecord *risk = g_ptr_array_index (export->risks, i);
-      AimsRiskScores scores;
-
-      if (aims_risk_is_closed (risk))
-        continue;
-      aims_risk_compute (export->matrix, risk, export->today, &scores);
-      figures->open_risks++;
-      figures->above_appetite += scores.above_appetite;
-      figures->reviews_overdue += scores.review_overdue;
-      figures->acceptances_expired += scores.acceptance_expired;
-    }
-
-  return count_changes (export, &figures->changes, error);
-}
-
 /* ── Summary ─────────────────────────────────────────────────────────── */
 
 static void
@@ -125,25 +57,13 @@ band_chart (AimsReviewExport *export,
 {
   const AimsRiskMatrix *matrix = export->matrix;
   guint n_bands = matrix->bands->len;
-  g_autofree guint *counts = g_new0 (guint, n_bands);
+  g_autofree guint *counts = aims_review_band_counts (export);
   g_autofree lxw_chart_fill *fills = g_new0 (lxw_chart_fill, n_bands);
   g_autofree lxw_chart_point *points = g_new0 (lxw_chart_point, n_bands);
   g_autofree lxw_chart_point **point_ptrs = g_new0 (lxw_chart_point *, n_bands + 1);
   const AimsXlsxColumn columns[] = { { _("Band"), 24 }, { _("Open risks"), 18 } };
   lxw_chart *chart;
   lxw_chart_series *series;
-
-  for (guint i = 0; i < export->risks->len; i++)
-    {
-      AimsRecord *risk = g_ptr_array_index (export->risks, i);
-      AimsRiskScores scores;
-
-      if (aims_risk_is_closed (risk))
-        continue;
-      aims_risk_compute (export->matrix, risk, export->today, &scores);
-      if (scores.current->band >= 0)
-        counts[scores.current->band]++;
-    }
 
   aims_xlsx_write_text (export->xlsx, sheet, top, 0, _("Open risks by band"),
                         aims_xlsx_format (export->xlsx, AIMS_XLSX_SUBTITLE));
@@ -184,12 +104,12 @@ summary_sheet (AimsReviewExport  *export,
   const AimsXlsxColumn columns[] = {
     { _("Area"), 24 }, { _("Figure"), 18 }, { _("What it counts"), 60 },
   };
-  Headline figures;
+  AimsReviewHeadline figures;
   struct { const char *area; guint value; const char *meaning; } rows[7];
   guint n = 0;
   lxw_row_t top;
 
-  if (!headline (export, &figures, error))
+  if (!aims_review_headline (export, &figures, error))
     return FALSE;
 
   /* The pages that are read rather than filtered print one page wide. */
@@ -295,62 +215,6 @@ legend_sheet (AimsReviewExport  *export,
 
 /* ── The workbook ────────────────────────────────────────────────────── */
 
-static void
-export_clear (AimsReviewExport *export)
-{
-  g_free (export->from);
-  g_free (export->to);
-  g_free (export->author);
-  g_free (export->organisation);
-  g_free (export->exported_at);
-  g_clear_pointer (&export->today, g_date_free);
-  g_clear_pointer (&export->matrix, aims_risk_matrix_free);
-  g_clear_pointer (&export->systems, g_ptr_array_unref);
-  g_clear_pointer (&export->risks, g_ptr_array_unref);
-  g_clear_pointer (&export->keep_alive, g_ptr_array_unref);
-}
-
-/* The period, checked: a year up to today unless given. */
-static gboolean
-read_period (AimsReviewExport         *export,
-             const AimsReviewOptions  *options,
-             GError                  **error)
-{
-  g_autoptr(GDate) from = NULL;
-  g_autoptr(GDate) to = NULL;
-
-  to = options->to != NULL ? aims_date_parse (options->to) : g_date_copy (export->today);
-  if (to == NULL)
-    {
-      g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
-                   _("“%s” is not a date: write the end of the period as YYYY-MM-DD"), options->to);
-      return FALSE;
-    }
-  if (options->from != NULL)
-    from = aims_date_parse (options->from);
-  else
-    {
-      from = g_date_copy (to);
-      g_date_subtract_years (from, 1);
-      g_date_add_days (from, 1);
-    }
-  if (from == NULL)
-    {
-      g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
-                   _("“%s” is not a date: write the start of the period as YYYY-MM-DD"), options->from);
-      return FALSE;
-    }
-  if (g_date_compare (from, to) > 0)
-    {
-      g_set_error_literal (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
-                           _("The period ends before it starts"));
-      return FALSE;
-    }
-  export->from = aims_date_format_iso (from);
-  export->to = aims_date_format_iso (to);
-  return TRUE;
-}
-
 gboolean
 aims_review_workbook_write (AimsDb                  *db,
                             const char              *path,
@@ -359,8 +223,6 @@ aims_review_workbook_write (AimsDb                  *db,
                             gpointer                 user_data,
                             GError                 **error)
 {
-  static const AimsReviewOptions no_options = { 0 };
-  g_auto(GStrv) unused = NULL;
   AimsReviewExport export = { 0 };
   g_autofree char *title = NULL;
   gboolean ok = FALSE;
@@ -368,21 +230,9 @@ aims_review_workbook_write (AimsDb                  *db,
   g_return_val_if_fail (AIMS_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (options == NULL)
-    options = &no_options;
-  export.db = db;
-  export.today = aims_date_today ();
-  export.keep_alive = g_ptr_array_new_with_free_func (g_object_unref);
-  export.author = g_strdup (options->author != NULL ? options->author : aims_default_author ());
-  export.organisation = aims_db_dup_organisation (db);
-  export.exported_at = aims_timestamp_now ();
-
   if (progress != NULL)
     progress (0.0, _("Reading the database"), user_data);
-  if (!read_period (&export, options, error) ||
-      (export.matrix = aims_risk_matrix_load (db, error)) == NULL ||
-      (export.systems = aims_store_list (db, aims_entity_systems (), error)) == NULL ||
-      (export.risks = aims_store_list (db, aims_entity_risks (), error)) == NULL)
+  if (!aims_review_export_init (&export, db, options, error))
     goto out;
 
   /* Translators: the workbook's title in its properties, "AI management review 2026-11-28" */
@@ -408,6 +258,6 @@ aims_review_workbook_write (AimsDb                  *db,
   ok = aims_xlsx_close (g_steal_pointer (&export.xlsx), error);
 
 out:
-  export_clear (&export);
+  aims_review_export_clear (&export);
   return ok;
 }

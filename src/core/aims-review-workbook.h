@@ -44,10 +44,17 @@ gboolean aims_review_workbook_write (AimsDb                  *db,
                                      gpointer                 user_data,
                                      GError                 **error);
 
-/* The same in a worker thread, on a read-only connection of its own to the
+typedef enum
+{
+  AIMS_REVIEW_WORKBOOK,   /* the .xlsx of aims_review_workbook_write() */
+  AIMS_REVIEW_PACK,       /* the PDF of aims_review_report_write() */
+} AimsReviewFormat;
+
+/* Either in a worker thread, on a read-only connection of its own to the
  * database file at db_path; progress (may be NULL) is called in the
  * caller's thread-default main context, at most once per main-loop turn. */
 void     aims_review_workbook_write_async  (const char              *db_path,
+                                            AimsReviewFormat         format,
                                             const char              *path,
                                             const AimsReviewOptions *options,
                                             AimsProgressFunc         progress,

@@ -11,8 +11,9 @@
 
 typedef struct
 {
-  AimsWindow *window;
-  char       *path;
+  AimsWindow       *window;
+  AimsReviewFormat  format;
+  char             *path;
 } Export;
 
 static void
@@ -39,8 +40,11 @@ progress_cb (double      fraction,
   Export *export = user_data;
   g_autofree char *label = NULL;
 
-  /* Translators: below the pages while the workbook is written, "Exporting the management review: Risks" */
-  label = g_strdup_printf (_("Exporting the management review: %s"), what);
+  if (export->format == AIMS_REVIEW_PACK)
+    label = g_strdup (_("Exporting the management review pack"));
+  else
+    /* Translators: below the pages while the workbook is written, "Exporting the management review: Risks" */
+    label = g_strdup_printf (_("Exporting the management review: %s"), what);
   _aims_window_show_task (export->window, label, fraction);
 }
 
@@ -100,10 +104,11 @@ export_done_cb (GObject      *source,
 }
 
 void
-aims_review_export_run (AimsWindow *window,
-                        const char *path,
-                        const char *from,
-                        const char *to)
+aims_review_export_run (AimsWindow       *window,
+                        AimsReviewFormat  format,
+                        const char       *path,
+                        const char       *from,
+                        const char       *to)
 {
   AimsContext *context;
   AimsDb *db;
@@ -123,11 +128,12 @@ aims_review_export_run (AimsWindow *window,
 
   export = g_new0 (Export, 1);
   export->window = g_object_ref (window);
+  export->format = format;
   export->path = g_strdup (path);
   options.author = aims_context_get_author (context);
   g_object_set_data (G_OBJECT (window), RUNNING_KEY, GINT_TO_POINTER (TRUE));
   progress_cb (0.0, _("Starting"), export);
-  aims_review_workbook_write_async (aims_db_get_path (db), path, &options, progress_cb, export,
+  aims_review_workbook_write_async (aims_db_get_path (db), format, path, &options, progress_cb, export,
                                     NULL, export_done_cb, export);
 }
 
@@ -136,6 +142,7 @@ aims_review_export_run (AimsWindow *window,
 typedef struct
 {
   AimsWindow *window;
+  AimsReviewFormat format;
   GtkWidget  *dialog;
   GtkWidget  *from_row;
   GtkWidget  *to_row;
@@ -170,14 +177,16 @@ file_chosen_cb (GtkNativeDialog *native,
                              _("The workbook must be saved as a file on this computer or on a mounted share."));
   else if (path != NULL)
     {
-      if (!g_str_has_suffix (path, ".xlsx"))
+      const char *suffix = period->format == AIMS_REVIEW_PACK ? ".pdf" : ".xlsx";
+
+      if (!g_str_has_suffix (path, suffix))
         {
-          char *with = g_strconcat (path, ".xlsx", NULL);
+          char *with = g_strconcat (path, suffix, NULL);
 
           g_free (path);
           path = with;
         }
-      aims_review_export_run (period->window, path, period->from, period->to);
+      aims_review_export_run (period->window, period->format, path, period->from, period->to);
     }
   period_free (period);
 }
@@ -189,14 +198,17 @@ choose_file (Period *period)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
-  native = gtk_file_chooser_native_new (_("Export Management Review"), GTK_WINDOW (period->window),
+  gboolean pack = period->format == AIMS_REVIEW_PACK;
+
+  native = gtk_file_chooser_native_new (pack ? _("Export Review Pack") : _("Export Management Review"),
+                                        GTK_WINDOW (period->window),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("Excel workbooks"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_set_name (filter, pack ? _("PDF documents") : _("Excel workbooks"));
+  gtk_file_filter_add_suffix (filter, pack ? "pdf" : "xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  /* Translators: the proposed file name, "Management review 2026-11-28.xlsx" */
-  name = g_strdup_printf (_("Management review %s.xlsx"), period->to);
+  /* Translators: the proposed file names, "Management review 2026-11-28.xlsx" */
+  name = g_strdup_printf (pack ? _("Management review %s.pdf") : _("Management review %s.xlsx"), period->to);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_signal_connect (native, "response", G_CALLBACK (file_chosen_cb), period);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -264,7 +276,8 @@ date_row (const char *title,
 }
 
 void
-aims_review_export_start (AimsWindow *window)
+aims_review_export_start (AimsWindow       *window,
+                          AimsReviewFormat  format)
 {
   g_autoptr(GDate) to = aims_date_today ();
   g_autoptr(GDate) from = g_date_copy (to);
@@ -285,7 +298,11 @@ aims_review_export_start (AimsWindow *window)
 
   period = g_new0 (Period, 1);
   period->window = g_object_ref (window);
-  period->dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Export Management Review"), NULL);
+  period->format = format;
+  period->dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                           format == AIMS_REVIEW_PACK ? _("Export Review Pack")
+                                                                      : _("Export Management Review"),
+                                           NULL);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (group), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (group, "boxed-list");
   period->from_row = date_row (_("Period from"), from);

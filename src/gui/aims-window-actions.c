@@ -268,7 +268,9 @@ export_review_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  aims_review_export_start (AIMS_WINDOW (widget));
+  aims_review_export_start (AIMS_WINDOW (widget),
+                            g_str_equal (action_name, "win.export-review-pack") ? AIMS_REVIEW_PACK
+                                                                               : AIMS_REVIEW_WORKBOOK);
 }
 
 static void
@@ -321,6 +323,7 @@ _aims_window_actions_update (AimsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search", has_db && !busy);
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_db && !busy);
   gtk_widget_action_set_enabled (widget, "win.export-review", has_db && !busy);
+  gtk_widget_action_set_enabled (widget, "win.export-review-pack", has_db && !busy);
   gtk_widget_action_set_enabled (widget, "win.new-risk",
                                  has_db && !busy && !aims_db_is_read_only (aims_context_get_db (self->context)));
 }
@@ -340,6 +343,7 @@ _aims_window_class_actions_init (AimsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.new-risk", "x", new_risk_action);
   gtk_widget_class_install_action (widget_class, "win.export-review", NULL, export_review_action);
+  gtk_widget_class_install_action (widget_class, "win.export-review-pack", NULL, export_review_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
 }

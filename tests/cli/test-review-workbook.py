@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # test-review-workbook.py — the management-review workbook read back by
-# another program, the way leadership's spreadsheet program reads it
+# another program, the way leadership's spreadsheet program reads it, and
+# the PDF pack read back with pdftotext
 #
 # `aimsctl export review` on the demo; every sheet read with openpyxl and
 # compared cell by cell with the database (raw values read with Python's
@@ -186,6 +187,33 @@ def check_workbook(path, db):
     return workbook
 
 
+def check_pack(db, work):
+    """The PDF pack: paginated, numbered, and saying what the database holds."""
+    pack = os.path.join(work, 'review.pdf')
+    aimsctl('export', 'report', db, pack, '--from', PERIOD[0], '--to', PERIOD[1],
+            '--author', 'Workbook Tester')
+    if not shutil.which('pdftotext') or not shutil.which('pdfinfo'):
+        print('poppler-utils is not installed: the pack is not read back')
+        return
+    info = subprocess.run(['pdfinfo', pack], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith('Pages:')))
+    check(pages >= 3, f'the pack has {pages} pages')
+    text = subprocess.run(['pdftotext', '-layout', pack, '-'], capture_output=True, text=True).stdout
+    connection = sqlite3.connect(db)
+    organisation = connection.execute("SELECT value FROM setting WHERE key = 'organisation'").fetchone()[0]
+    check(organisation in text, 'the pack names the organisation')
+    check(f'Period: {PERIOD[0]} to {PERIOD[1]}' in text, 'the pack gives the period')
+    check(f'Page 1 of {pages}' in text and f'Page {pages} of {pages}' in text, 'every page is numbered')
+    risks = json.loads(aimsctl('list', 'risks', db, '--format', 'json'))
+    above = [r['reference'] for r in risks if r['above_appetite'] and r['status'] != 'closed']
+    section = text[text.index('Risks above the appetite'):text.index('Risk reviews overdue')]
+    check(sorted(above) == sorted(set(w for w in section.split() if w.startswith('RSK-'))),
+          f'the risks above the appetite are listed: {above}')
+    open_risks = sum(1 for r in risks if r['status'] != 'closed')
+    check(any(line.split()[:3] == ['Risks', str(open_risks), 'Risks'] for line in text.splitlines()),
+          f'the headline figure of open risks ({open_risks})')
+
+
 def cells(path):
     workbook = openpyxl.load_workbook(path)
     return {name: [[c.value for c in row] for row in workbook[name].iter_rows()]
@@ -221,6 +249,8 @@ def main():
         check(bad.returncode == 2 and 'ends before it starts' in bad.stderr,
               f'a reversed period is refused: {bad.returncode} {bad.stderr!r}')
         check(not os.path.exists(os.path.join(work, 'bad.xlsx')), 'nothing written for a bad period')
+
+        check_pack(db, work)
 
         office = shutil.which('soffice') or shutil.which('libreoffice')
         if office:

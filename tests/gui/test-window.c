@@ -769,7 +769,7 @@ test_export_review (void)
   gui_test_iterate_until (no_message_dialog, NULL);
 
   /* What the file chooser leads to. */
-  aims_review_export_run (window, out, NULL, NULL);
+  aims_review_export_run (window, AIMS_REVIEW_WORKBOOK, out, NULL, NULL);
   g_assert_true (aims_review_export_running (window));
   g_assert_true (gtk_revealer_get_reveal_child (window->task_revealer));
   /* The window stays usable meanwhile. */
@@ -780,11 +780,24 @@ test_export_review (void)
   g_assert_cmpstr (dialog != NULL ? adw_message_dialog_get_body (dialog) : NULL, ==, NULL);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
+  /* The PDF pack the same way. */
+  {
+    g_autofree char *pack = g_build_filename (dir, "review.pdf", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    aims_review_export_run (window, AIMS_REVIEW_PACK, pack, NULL, NULL);
+    gui_test_iterate_until (export_finished, window);
+    g_assert_true (g_file_get_contents (pack, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  }
+
   /* A folder that is not there: told, and nothing is left. */
   {
     g_autofree char *nowhere = g_build_filename (dir, "missing", "review.xlsx", NULL);
 
-    aims_review_export_run (window, nowhere, NULL, NULL);
+    aims_review_export_run (window, AIMS_REVIEW_WORKBOOK, nowhere, NULL, NULL);
     gui_test_iterate_until (export_finished, window);
     dialog = find_message_dialog ();
     g_assert_nonnull (dialog);

@@ -1,0 +1,165 @@
+/* aims-review-data.c — what the management review reports are made of
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "aims-date.h"
+#include "aims-review-data.h"
+#include "aims-risk-matrix-db.h"
+#include "aims-statement.h"
+#include "aims-store.h"
+
+static gboolean
+count_changes (AimsReviewExport  *export,
+               guint             *changes,
+               GError           **error)
+{
+  g_autoptr(AimsStatement) stmt = NULL;
+
+  stmt = aims_db_prepare (export->db,
+                          "SELECT count(*) FROM audit_log WHERE substr(at, 1, 10) BETWEEN ? AND ?",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  aims_statement_bind_text (stmt, 1, export->from);
+  aims_statement_bind_text (stmt, 2, export->to);
+  if (aims_statement_step (stmt, error) != AIMS_STEP_ROW)
+    return FALSE;
+  *changes = (guint) aims_statement_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+aims_review_headline (AimsReviewExport    *export,
+                      AimsReviewHeadline  *figures,
+                      GError             **error)
+{
+  *figures = (AimsReviewHeadline) { 0 };
+
+  for (guint i = 0; i < export->systems->len; i++)
+    {
+      AimsRecord *system = g_ptr_array_index (export->systems, i);
+
+      if (aims_system_is_retired (system))
+        continue;
+      figures->systems++;
+      if (g_strcmp0 (aims_record_get (system, "eu_ai_act_class"), "high") == 0)
+        figures->high_risk_systems++;
+    }
+
+  for (guint i = 0; i < export->risks->len; i++)
+    {
+      AimsRecord *risk = g_ptr_array_index (export->risks, i);
+      AimsRiskScores scores;
+
+      if (aims_risk_is_closed (risk))
+        continue;
+      aims_risk_compute (export->matrix, risk, export->today, &scores);
+      figures->open_risks++;
+      figures->above_appetite += scores.above_appetite;
+      figures->reviews_overdue += scores.review_overdue;
+      figures->acceptances_expired += scores.acceptance_expired;
+    }
+
+  return count_changes (export, &figures->changes, error);
+}
+
+guint *
+aims_review_band_counts (AimsReviewExport *export)
+{
+  guint *counts = g_new0 (guint, export->matrix->bands->len);
+
+  for (guint i = 0; i < export->risks->len; i++)
+    {
+      AimsRecord *risk = g_ptr_array_index (export->risks, i);
+      AimsRiskScores scores;
+
+      if (aims_risk_is_closed (risk))
+        continue;
+      aims_risk_compute (export->matrix, risk, export->today, &scores);
+      if (scores.current->band >= 0)
+        counts[scores.current->band]++;
+    }
+  return counts;
+}
+
+void
+aims_review_export_clear (AimsReviewExport *export)
+{
+  g_free (export->from);
+  g_free (export->to);
+  g_free (export->author);
+  g_free (export->organisation);
+  g_free (export->exported_at);
+  g_clear_pointer (&export->today, g_date_free);
+  g_clear_pointer (&export->matrix, aims_risk_matrix_free);
+  g_clear_pointer (&export->systems, g_ptr_array_unref);
+  g_clear_pointer (&export->risks, g_ptr_array_unref);
+  g_clear_pointer (&export->keep_alive, g_ptr_array_unref);
+}
+
+/* The period, checked: a year up to today unless given. */
+static gboolean
+read_period (AimsReviewExport         *export,
+             const AimsReviewOptions  *options,
+             GError                  **error)
+{
+  g_autoptr(GDate) from = NULL;
+  g_autoptr(GDate) to = NULL;
+
+  to = options->to != NULL ? aims_date_parse (options->to) : g_date_copy (export->today);
+  if (to == NULL)
+    {
+      g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                   _("“%s” is not a date: write the end of the period as YYYY-MM-DD"), options->to);
+      return FALSE;
+    }
+  if (options->from != NULL)
+    from = aims_date_parse (options->from);
+  else
+    {
+      from = g_date_copy (to);
+      g_date_subtract_years (from, 1);
+      g_date_add_days (from, 1);
+    }
+  if (from == NULL)
+    {
+      g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                   _("“%s” is not a date: write the start of the period as YYYY-MM-DD"), options->from);
+      return FALSE;
+    }
+  if (g_date_compare (from, to) > 0)
+    {
+      g_set_error_literal (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                           _("The period ends before it starts"));
+      return FALSE;
+    }
+  export->from = aims_date_format_iso (from);
+  export->to = aims_date_format_iso (to);
+  return TRUE;
+}
+
+gboolean
+aims_review_export_init (AimsReviewExport         *export,
+                         AimsDb                   *db,
+                         const AimsReviewOptions  *options,
+                         GError                  **error)
+{
+  static const AimsReviewOptions no_options = { 0 };
+
+  if (options == NULL)
+    options = &no_options;
+  *export = (AimsReviewExport) { 0 };
+  export->db = db;
+  export->today = aims_date_today ();
+  export->keep_alive = g_ptr_array_new_with_free_func (g_object_unref);
+  export->author = g_strdup (options->author != NULL ? options->author : aims_default_author ());
+  export->organisation = aims_db_dup_organisation (db);
+  export->exported_at = aims_timestamp_now ();
+
+  return read_period (export, options, error) &&
+         (export->matrix = aims_risk_matrix_load (db, error)) != NULL &&
+         (export->systems = aims_store_list (db, aims_entity_systems (), error)) != NULL &&
+         (export->risks = aims_store_list (db, aims_entity_risks (), error)) != NULL;
+}

@@ -1,0 +1,65 @@
+/* aims-review-data.h — what the management review reports are made of
+ *
+ * The workbook and the PDF pack read the same data once: the period, who
+ * exports, the register, the matrix, and the headline figures, so that the
+ * two can never disagree.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "aims-entity.h"
+#include "aims-record.h"
+#include "aims-review-workbook.h"
+#include "aims-risk.h"
+#include "aims-risk-matrix.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AimsXlsx AimsXlsx;
+
+typedef struct
+{
+  AimsDb         *db;
+  AimsXlsx       *xlsx;          /* the workbook being written, or NULL */
+  char           *from;          /* ISO dates, inclusive */
+  char           *to;
+  char           *author;
+  char           *organisation;
+  char           *exported_at;   /* ISO timestamp */
+  GDate          *today;
+  AimsRiskMatrix *matrix;
+  GPtrArray      *systems;       /* AimsRecord, every AI system */
+  GPtrArray      *risks;         /* AimsRecord, every risk */
+  /* The scores of the risk whose row is being written. */
+  AimsRecord     *scored_risk;
+  AimsRiskScores  scores;
+  /* Buffers the workbook reads only when it is closed (images). */
+  GPtrArray      *keep_alive;
+} AimsReviewExport;
+
+typedef struct
+{
+  guint systems;              /* not retired */
+  guint high_risk_systems;
+  guint open_risks;
+  guint above_appetite;
+  guint reviews_overdue;
+  guint acceptances_expired;
+  guint changes;              /* audit rows in the period */
+} AimsReviewHeadline;
+
+/* Reads the period (checked), the matrix and the register. On failure the
+ * export holds what was read and must still be cleared. */
+gboolean aims_review_export_init     (AimsReviewExport         *export,
+                                      AimsDb                   *db,
+                                      const AimsReviewOptions  *options,
+                                      GError                  **error);
+void     aims_review_export_clear    (AimsReviewExport         *export);
+gboolean aims_review_headline        (AimsReviewExport         *export,
+                                      AimsReviewHeadline       *figures,
+                                      GError                  **error);
+/* Open risks per band where each stands now: n_bands counts. */
+guint   *aims_review_band_counts     (AimsReviewExport         *export);
+
+G_END_DECLS
