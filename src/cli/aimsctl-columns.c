@@ -30,6 +30,22 @@ typedef enum
   RISK_ATTENTION,         /* what makes it stand out, in words */
 } RiskValue;
 
+/* What an objective shows beside its fields: for scripts, then for people. */
+typedef enum
+{
+  OBJECTIVE_STATUS,          /* "at_risk" */
+  OBJECTIVE_LATEST_VALUE,    /* "89" */
+  OBJECTIVE_LATEST_ON,
+  OBJECTIVE_TREND,           /* "up" */
+  OBJECTIVE_NEXT_DUE,
+  OBJECTIVE_DAYS_OVERDUE,
+  OBJECTIVE_STATUS_LABEL,    /* "At risk" */
+  OBJECTIVE_LATEST_SHOWN,    /* "89 %" */
+  OBJECTIVE_TARGET_SHOWN,    /* "100 %" */
+  OBJECTIVE_TREND_SHOWN,     /* "Rising, improving" */
+  OBJECTIVE_NEXT_DUE_MARKED, /* "2025-07-01 (overdue)" */
+} ObjectiveValue;
+
 struct _Column
 {
   char             *name;
@@ -41,6 +57,10 @@ struct _Column
   gint64          (*get_number) (AimsRecord *record);
   /* For value_risk. */
   RiskValue         risk_value;
+  /* For value_objective. */
+  ObjectiveValue    objective_value;
+  /* For value_computed. */
+  const AimsctlComputedColumn *computed;
 };
 
 static void
@@ -221,6 +241,90 @@ value_risk (AimsRecord *record, const Column *column, const AimsctlListContext *
     }
 }
 
+static char *
+trend_text (const AimsObjectiveStatus *status)
+{
+  const char *trend = aims_trend_label (status->trend);
+
+  if (trend != NULL && status->improving)
+    /* Translators: an objective's trend in a table, e.g. "Rising, improving" */
+    return g_strdup_printf (_("%s, improving"), trend);
+  if (trend != NULL && status->worsening)
+    /* Translators: an objective's trend in a table, e.g. "Falling, worsening" */
+    return g_strdup_printf (_("%s, worsening"), trend);
+  return g_strdup (trend);
+}
+
+static char *
+value_objective (AimsRecord *record, const Column *column, const AimsctlListContext *context)
+{
+  gint64 id = aims_record_get_id (record);
+  GArray *series = context->objective_series != NULL ? g_hash_table_lookup (context->objective_series, &id) : NULL;
+  g_autofree char *due = NULL;
+  AimsObjectiveStatus status;
+  double target;
+
+  aims_objective_compute (record, series, context->today, &status);
+  if (g_date_valid (&status.next_due))
+    due = aims_date_format_iso (&status.next_due);
+  switch (column->objective_value)
+    {
+    case OBJECTIVE_STATUS:
+      return g_strdup (aims_objective_state_key (status.state));
+    case OBJECTIVE_LATEST_VALUE:
+      return status.has_latest ? aims_number_format (status.latest) : NULL;
+    case OBJECTIVE_LATEST_ON:
+      return status.has_latest ? aims_date_format_iso (&status.latest_date) : NULL;
+    case OBJECTIVE_TREND:
+      return g_strdup (aims_trend_key (status.trend));
+    case OBJECTIVE_NEXT_DUE:
+      return g_steal_pointer (&due);
+    case OBJECTIVE_DAYS_OVERDUE:
+      return g_strdup_printf ("%u", status.days_overdue);
+    case OBJECTIVE_STATUS_LABEL:
+      return g_strdup (aims_objective_state_label (status.state));
+    case OBJECTIVE_LATEST_SHOWN:
+      return status.has_latest ? aims_objective_format_value (record, status.latest) : NULL;
+    case OBJECTIVE_TARGET_SHOWN:
+      return aims_number_parse (aims_record_get (record, "target"), &target)
+             ? aims_objective_format_value (record, target) : NULL;
+    case OBJECTIVE_TREND_SHOWN:
+      return trend_text (&status);
+    case OBJECTIVE_NEXT_DUE_MARKED:
+      if (due != NULL && status.days_overdue > 0)
+        return g_strdup_printf (_("%s (overdue)"), due);
+      return g_steal_pointer (&due);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+add_objective_column (GArray           *columns,
+                      const char       *name,
+                      AimsctlValueKind  kind,
+                      ObjectiveValue    value)
+{
+  columns_add (columns, name, kind, NULL, value_objective)->objective_value = value;
+}
+
+static char *
+value_computed (AimsRecord *record, const Column *column, const AimsctlListContext *context)
+{
+  return column->computed->value (record, context);
+}
+
+/* The computed column of entity named name ("+name" in a table), or NULL. */
+static const AimsctlComputedColumn *
+find_computed (const AimsEntity *entity,
+               const char       *name)
+{
+  for (const AimsctlComputedColumn *c = aimsctl_nc_computed_columns (entity); c != NULL && c->name != NULL; c++)
+    if (g_str_equal (c->name, name))
+      return c;
+  return NULL;
+}
+
 static gboolean
 is_systems (const AimsEntity *entity)
 {
@@ -311,7 +415,8 @@ add_risk_column (GArray           *columns,
 static AimsctlValueKind
 field_kind (const AimsField *field)
 {
-  if (aims_field_get_link_entity (field) != NULL || field->type == AIMS_FIELD_LEVEL)
+  if (aims_field_get_link_entity (field) != NULL || field->type == AIMS_FIELD_LEVEL ||
+      field->type == AIMS_FIELD_NUMBER)
     return AIMSCTL_VALUE_NUMBER;
   return AIMSCTL_VALUE_TEXT;
 }
@@ -366,6 +471,18 @@ aimsctl_grid_for_scripts (const AimsEntity         *entity,
       add_risk_column (columns, "review_overdue", AIMSCTL_VALUE_BOOLEAN, RISK_REVIEW_OVERDUE);
       add_risk_column (columns, "acceptance_expired", AIMSCTL_VALUE_BOOLEAN, RISK_ACCEPTANCE_EXPIRED);
     }
+  if (entity == aims_entity_objectives ())
+    {
+      add_objective_column (columns, "status", AIMSCTL_VALUE_TEXT, OBJECTIVE_STATUS);
+      add_objective_column (columns, "latest_value", AIMSCTL_VALUE_NUMBER, OBJECTIVE_LATEST_VALUE);
+      add_objective_column (columns, "latest_on", AIMSCTL_VALUE_TEXT, OBJECTIVE_LATEST_ON);
+      add_objective_column (columns, "trend", AIMSCTL_VALUE_TEXT, OBJECTIVE_TREND);
+      add_objective_column (columns, "next_due", AIMSCTL_VALUE_TEXT, OBJECTIVE_NEXT_DUE);
+      add_objective_column (columns, "days_overdue", AIMSCTL_VALUE_NUMBER, OBJECTIVE_DAYS_OVERDUE);
+    }
+  for (const AimsctlComputedColumn *c = aimsctl_nc_computed_columns (entity); c != NULL && c->name != NULL; c++)
+    if (!c->people_only)
+      columns_add (columns, c->name, c->kind, NULL, value_computed)->computed = c;
 
   return grid_from_columns (columns, records, context);
 }
@@ -376,6 +493,42 @@ static const char *const systems_table[] = {
 };
 
 static const char *const people_table[] = { "name", "role", "email", NULL };
+
+static const char *const controls_table[] = {
+  "title", "soa_status", "owner_id", "review_date", "linked_risks", NULL
+};
+
+static const char *const clauses_table[] = { "title", "status", NULL };
+
+/* Computed columns of the objectives table start with "=objective.". */
+static const char *const objectives_table[] = {
+  "title", "owner_id", "=objective.status", "=objective.latest", "=objective.target",
+  "=objective.trend", "=objective.next_due", NULL
+};
+
+static const char *const measurements_table[] = { "objective_id", "measured_on", "value", "note", NULL };
+
+static void
+add_objective_table_column (GArray     *columns,
+                            const char *name)
+{
+  static const struct
+  {
+    const char     *name;
+    const char     *title;  /* N_() */
+    ObjectiveValue  value;
+  } computed[] = {
+    { "=objective.status", N_("Status"), OBJECTIVE_STATUS_LABEL },
+    { "=objective.latest", N_("Latest"), OBJECTIVE_LATEST_SHOWN },
+    { "=objective.target", N_("Target"), OBJECTIVE_TARGET_SHOWN },
+    { "=objective.trend", N_("Trend"), OBJECTIVE_TREND_SHOWN },
+    { "=objective.next_due", N_("Next due"), OBJECTIVE_NEXT_DUE_MARKED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (computed); i++)
+    if (g_str_equal (computed[i].name, name))
+      add_objective_column (columns, _(computed[i].title), AIMSCTL_VALUE_TEXT, computed[i].value);
+}
 
 /* Computed columns of the risks table have names of their own. */
 static const char *const risks_table[] = {
@@ -410,6 +563,16 @@ aimsctl_grid_for_people (const AimsEntity         *entity,
     names = risks_table;
   else if (entity == aims_entity_people ())
     names = people_table;
+  else if (entity == aims_entity_controls ())
+    names = controls_table;
+  else if (entity == aims_entity_clauses ())
+    names = clauses_table;
+  else if (entity == aims_entity_objectives ())
+    names = objectives_table;
+  else if (entity == aims_entity_measurements ())
+    names = measurements_table;
+  else if (aimsctl_nc_table_columns (entity) != NULL)
+    names = aimsctl_nc_table_columns (entity);
 
   add_meta_text (columns, _("Reference"), aims_record_get_reference);
   for (guint i = 0; names[i] != NULL; i++)
@@ -417,9 +580,22 @@ aimsctl_grid_for_people (const AimsEntity         *entity,
       const AimsField *field;
       ColumnValueFunc value = value_display;
 
+      if (g_str_has_prefix (names[i], "=objective."))
+        {
+          add_objective_table_column (columns, names[i]);
+          continue;
+        }
       if (names[i][0] == '=')
         {
           add_risk_table_column (columns, names[i]);
+          continue;
+        }
+      if (names[i][0] == '+')
+        {
+          const AimsctlComputedColumn *computed = find_computed (entity, names[i] + 1);
+
+          g_return_val_if_fail (computed != NULL, NULL);
+          columns_add (columns, _(computed->label), computed->kind, NULL, value_computed)->computed = computed;
           continue;
         }
       field = aims_entity_find_field (entity, names[i]);

@@ -12,8 +12,7 @@
 
 /* The entities of DESIGN.md that this version cannot list or edit yet. */
 static const char *const planned_entities[] = {
-  "assessments", "objectives", "measurements", "nonconformities",
-  "actions", "controls", NULL
+  "assessments", NULL
 };
 
 /* One line on stderr: "aimsctl: FILE: message". A message that already

@@ -103,10 +103,43 @@ export_report (AimsctlInvocation *inv)
   return AIMSCTL_EXIT_OK;
 }
 
+/* export chart DB OBJECTIVE OUT: the one command of export with four
+ * arguments. */
+static int
+export_chart (AimsctlInvocation *inv)
+{
+  const char *path = inv->args[1];
+  const char *objective = inv->args[2];
+  const char *out_path = inv->args[3];
+  g_autoptr(AimsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  AimsImageFormat format;
+  int status;
+
+  if (inv->n_args != 4)
+    return aimsctl_usage_error (inv->command, _("export chart wants DB OBJECTIVE OUT"));
+  if (!aims_image_format_for_path (out_path, &format))
+    return aimsctl_usage_error (inv->command, _("%s: a chart is written as .png, .svg or .pdf"), out_path);
+
+  if ((db = aimsctl_open (inv, path, AIMS_DB_OPEN_READ_ONLY, &status)) == NULL)
+    return status;
+  if (!aims_objective_chart_export (db, objective, out_path, &error))
+    return aimsctl_fail_error (g_error_matches (error, AIMS_DB_ERROR, AIMS_DB_ERROR_MISSING) ? path : out_path,
+                               error);
+
+  g_print (_("Wrote the chart of %s to %s\n"), objective, out_path);
+  return AIMSCTL_EXIT_OK;
+}
+
 int
 aimsctl_cmd_export (AimsctlInvocation *inv)
 {
   const char *what = inv->args[0];
+
+  if (g_str_equal (what, "chart"))
+    return export_chart (inv);
+  if (inv->n_args > 3)
+    return aimsctl_usage_error (inv->command, _("unexpected argument “%s”"), inv->args[3]);
 
   if (g_str_equal (what, "heatmap"))
     return export_heatmap (inv);
@@ -114,5 +147,7 @@ aimsctl_cmd_export (AimsctlInvocation *inv)
     return export_review (inv);
   if (g_str_equal (what, "report"))
     return export_report (inv);
-  return aimsctl_usage_error (inv->command, _("unknown export “%s”; use heatmap, review or report"), what);
+  if (g_str_equal (what, "soa"))
+    return aimsctl_export_soa (inv);
+  return aimsctl_usage_error (inv->command, _("unknown export “%s”; use heatmap, review, report or soa"), what);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "aims-json.h"
+#include "aims-number.h"
 #include "aimsctl-format.h"
 
 struct _AimsctlGrid
@@ -152,6 +153,20 @@ is_integer (const char *text)
   return TRUE;
 }
 
+/* A decimal in the stored form of aims-number.h ("12.5", "1e-05"), which
+ * is always a JSON number; "007" or "+4" are not in that form. */
+static gboolean
+is_stored_decimal (const char *text)
+{
+  g_autofree char *canonical = NULL;
+  double value;
+
+  if (!aims_number_parse (text, &value))
+    return FALSE;
+  canonical = aims_number_format (value);
+  return g_str_equal (canonical, text);
+}
+
 static void
 append_json_value (GString          *out,
                    AimsctlValueKind  kind,
@@ -159,7 +174,7 @@ append_json_value (GString          *out,
 {
   if (value == NULL)
     g_string_append (out, "null");
-  else if (kind == AIMSCTL_VALUE_NUMBER && is_integer (value))
+  else if (kind == AIMSCTL_VALUE_NUMBER && (is_integer (value) || is_stored_decimal (value)))
     g_string_append (out, value);
   else if (kind == AIMSCTL_VALUE_BOOLEAN)
     g_string_append (out, g_str_equal (value, "true") ? "true" : "false");

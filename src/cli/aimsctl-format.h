@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   AIMSCTL_VALUE_TEXT,
-  AIMSCTL_VALUE_NUMBER,   /* an integer: JSON number */
+  AIMSCTL_VALUE_NUMBER,   /* an integer or a decimal ("12.5"): JSON number */
   AIMSCTL_VALUE_BOOLEAN,  /* "true" or "false": JSON true/false */
 } AimsctlValueKind;
 

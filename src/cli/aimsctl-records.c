@@ -33,8 +33,10 @@ aimsctl_cmd_list (AimsctlInvocation *inv)
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GDate) today = aims_date_today ();
   g_autoptr(AimsRiskMatrix) matrix = NULL;
+  g_autoptr(GHashTable) series = NULL;
+  g_autoptr(GHashTable) actions_by_nc = NULL;
   g_autoptr(GError) error = NULL;
-  AimsctlListContext context = { today, NULL };
+  AimsctlListContext context = { today, NULL, NULL, NULL };
   Format format;
   int status;
 
@@ -61,6 +63,14 @@ aimsctl_cmd_list (AimsctlInvocation *inv)
         return aimsctl_fail_error (path, error);
       context.matrix = matrix;
     }
+  /* Objectives show their status, computed from their measurements. */
+  if (entity == aims_entity_objectives () &&
+      (context.objective_series = series = aims_objective_load_all_series (db, &error)) == NULL)
+    return aimsctl_fail_error (path, error);
+  /* Nonconformities show how many of their actions are open and overdue. */
+  if (entity == aims_entity_nonconformities () &&
+      (context.actions_by_nc = actions_by_nc = aims_nc_load_actions_by_nc (db, &error)) == NULL)
+    return aimsctl_fail_error (path, error);
 
   switch (format)
     {
@@ -112,6 +122,18 @@ parse_assignments (AimsctlInvocation *inv,
         }
       name = g_strndup (set[i], eq - set[i]);
       g_strstrip (name);
+      /* A link may be named without its "_id": objective=OBJ-001. */
+      if (aims_entity_find_field (entity, name) == NULL)
+        {
+          g_autofree char *with_id = g_strconcat (name, "_id", NULL);
+          const AimsField *link = aims_entity_find_field (entity, with_id);
+
+          if (link != NULL && aims_field_get_link_entity (link) != NULL)
+            {
+              g_free (name);
+              name = g_steal_pointer (&with_id);
+            }
+        }
       if (aims_entity_find_field (entity, name) == NULL)
         {
           g_autoptr(GString) known = g_string_new (NULL);
@@ -248,4 +270,24 @@ aimsctl_cmd_update (AimsctlInvocation *inv)
   g_print ("%s row_version=%" G_GINT64_FORMAT "\n",
            aims_record_get_reference (updated), aims_record_get_row_version (updated));
   return AIMSCTL_EXIT_OK;
+}
+
+/* ── For other commands that take --set ────────────────────────────────── */
+
+GHashTable *
+aimsctl_parse_assignments (AimsctlInvocation *inv,
+                           const AimsEntity  *entity,
+                           int               *exit_status)
+{
+  return parse_assignments (inv, entity, exit_status);
+}
+
+gboolean
+aimsctl_resolve_values (AimsDb           *db,
+                        const AimsEntity *entity,
+                        GHashTable       *values,
+                        const char       *path,
+                        int              *exit_status)
+{
+  return resolve_values (db, entity, values, path, exit_status);
 }

@@ -138,6 +138,35 @@ static const AimsctlCommand commands[] = {
        "Example:\n"
        "  aimsctl check demo.db || echo \"demo.db needs attention\""),
     "", 1, 1, aimsctl_cmd_check },
+  { "check-soa", "DB [--format table|csv|json]", "DB",
+    N_("List what stands between DB and a defensible Statement of Applicability; exit 1 when anything does"),
+    N_("The table shows how far each group of Annex A is decided and implemented and\n"
+       "how far each clause of the checklist is in place, then one finding a line: a\n"
+       "control not decided, decided without a justification, excluded although risks\n"
+       "rely on it, applicable without an owner, implemented without evidence, or with\n"
+       "evidence last reviewed more than a year ago; a risk to be mitigated with no\n"
+       "applicable control linked; a clause requirement not in place. CSV and JSON give\n"
+       "the findings alone, with the columns kind, reference and message.\n"
+       "\n"
+       "Examples:\n"
+       "  aimsctl check-soa demo.db\n"
+       "  aimsctl check-soa demo.db --format csv > gaps.csv"),
+    "format", 1, 1, aimsctl_cmd_check_soa },
+  { "link", "DB RISK CONTROL…", "DB RISK CONTROL",
+    N_("Record that a risk relies on Annex A controls; print the risk and its controls"),
+    N_("RISK is a risk’s reference or id, CONTROL a control’s reference (A.6.2.4) or id.\n"
+       "A control excluded from the Statement of Applicability cannot be linked.\n"
+       "\n"
+       "Example:\n"
+       "  aimsctl link demo.db RSK-003 A.6.2.4 A.8.2"),
+    "", 3, G_MAXUINT, aimsctl_cmd_link },
+  { "unlink", "DB RISK CONTROL…", "DB RISK CONTROL",
+    N_("Remove links between a risk and Annex A controls; print the risk and its controls"),
+    N_("A control that risks rely on cannot be excluded: unlink them first.\n"
+       "\n"
+       "Example:\n"
+       "  aimsctl unlink demo.db RSK-003 A.8.2"),
+    "", 3, G_MAXUINT, aimsctl_cmd_unlink },
   { "list", "ENTITY DB [--format table|csv|json]", "ENTITY DB",
     N_("List every record of ENTITY, retired AI systems included"),
     N_("ENTITY is systems, risks or people.\n"
@@ -155,8 +184,24 @@ static const AimsctlCommand commands[] = {
        "organisation’s risk matrix. CSV follows RFC 4180 with LF line ends; an unset\n"
        "field is empty in CSV and null in JSON; true and false are JSON booleans.\n"
        "\n"
+       "controls is the Statement of Applicability: the 38 Annex A controls in the\n"
+       "order of the standard, each with applicable (yes, no, or empty while not\n"
+       "decided), justification, implementation_status, owner, evidence, review_date,\n"
+       "soa_status (not decided, excluded, or how far it is implemented) and\n"
+       "linked_risks. clauses is the checklist of clauses 4 to 10, with each\n"
+       "requirement's status (not_started, partial, in_place), notes and evidence.\n"
+       "\n"
+       "objectives show, worked out from their measurements, status (on_track, at_risk,\n"
+       "off_track, overdue, not_measured, no_target), latest_value, latest_on, trend (up,\n"
+       "down, flat), next_due and days_overdue.\n"
+       "\n"
+       "nonconformities show their state and, from their corrective actions, actions,\n"
+       "open_actions, overdue_actions and overdue (true when any action is past its due\n"
+       "date and not done); actions show overdue.\n"
+       "\n"
        "Examples:\n"
        "  aimsctl list systems demo.db\n"
+       "  aimsctl list objectives demo.db\n"
        "  aimsctl list systems demo.db --format csv > inventory.csv\n"
        "  aimsctl list risks demo.db\n"
        "  aimsctl list people demo.db --format json"),
@@ -172,6 +217,12 @@ static const AimsctlCommand commands[] = {
        "A risk needs a title and an owner; a new treatment plan’s target date may not be\n"
        "in the past; accepting a risk above the appetite needs accepted_by_id and\n"
        "accepted_until.\n"
+       "\n"
+       "A measurement needs its objective, the day it was measured (not in the future)\n"
+       "and a value (a number, “.” for decimals); a link field may be named without\n"
+       "its _id. An objective’s at_risk_threshold lies on the worse side of its target.\n"
+       "  aimsctl add measurements demo.db --set objective=OBJ-001 \\\n"
+       "      --set measured_on=2025-06-30 --set value=92.5\n"
        "\n"
        "Examples:\n"
        "  aimsctl add people demo.db --set name=\"Ada Lovelace\" --set role=\"Risk owner\"\n"
@@ -189,12 +240,42 @@ static const AimsctlCommand commands[] = {
        "Examples:\n"
        "  aimsctl update systems demo.db AIS-004 --set lifecycle_stage=retired \\\n"
        "      --set retired_date=2025-01-31\n"
-       "  aimsctl update people demo.db PER-002 --set email=ada@example.org --expect-version 3"),
+       "  aimsctl update people demo.db PER-002 --set email=ada@example.org --expect-version 3\n"
+       "  aimsctl update controls demo.db A.6.2.4 --set applicable=yes \\\n"
+       "      --set justification=\"Treats RSK-001\" --set implementation_status=planned\n"
+       "  aimsctl update clauses demo.db 6.1.3 --set status=partial"),
     "set expect-version", 3, 3, aimsctl_cmd_update },
-  { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual] | review DB OUT.xlsx | report DB OUT.pdf\n"
-    "               [--from DATE --to DATE]",
+  { "transition", "nonconformities DB ID [STATE [--set FIELD=VALUE…] [--expect-version N]]",
+    "ENTITY DB ID STATE",
+    N_("Take a nonconformity to a step of its workflow, or show the steps it can take"),
+    N_("The clause 10.2 workflow: reported → correction_taken → root_cause_analysed →\n"
+       "actions_planned → actions_implemented → effectiveness_verified → closed;\n"
+       "rejected (from reported or correction_taken) and reopened (from\n"
+       "actions_implemented, effectiveness_verified, closed or rejected), after which it\n"
+       "goes back to correction_taken, root_cause_analysed or actions_planned.\n"
+       "\n"
+       "A step is refused, with what is missing and exit status 1, unless its record is\n"
+       "there: the correction; the root cause; a corrective action with an owner and a\n"
+       "due date; no action still open; the effectiveness check (effectiveness_by_id,\n"
+       "effectiveness_date, effectiveness_evidence, effectiveness_result=effective).\n"
+       "rejected needs --set rejection_reason=… and reopened --set reopen_reason=…,\n"
+       "given with the step. Fields given with --set are written with the step, or not\n"
+       "at all. The state cannot be changed with update.\n"
+       "\n"
+       "Without STATE: the state, the steps it can take now (or why not) and its history.\n"
+       "With STATE it prints the reference, the state and the new row_version.\n"
+       "\n"
+       "Examples:\n"
+       "  aimsctl transition nonconformities demo.db NC-005\n"
+       "  aimsctl transition nonconformities demo.db NC-005 actions_planned --expect-version 4\n"
+       "  aimsctl transition nonconformities demo.db NC-003 rejected \\\n"
+       "      --set rejection_reason=\"A complaint about the wording, not a nonconformity\"\n"
+       "  aimsctl transition nonconformities demo.db NC-008 closed"),
+    "set expect-version", 3, 4, aimsctl_cmd_transition },
+  { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual] | review DB OUT.xlsx [--from DATE --to DATE] | soa DB OUT.xlsx\n"
+    "               | chart DB OBJECTIVE OUT.png|OUT.svg|OUT.pdf",
     "WHAT DB OUT",
-    N_("Export the risk heatmap as an image, or the management review as a workbook or a PDF pack"),
+    N_("Export the risk heatmap as an image, the management-review workbook, or the Statement of Applicability"),
     N_("review: the Excel workbook for the management review (ISO/IEC 42001 clause 9.3):\n"
        "a summary with the headline figures and a chart, the AI systems, the risks with\n"
        "their scores and bands in the matrix's colours, the heatmap, the changes made in\n"
@@ -214,8 +295,16 @@ static const AimsctlCommand commands[] = {
        "  aimsctl export heatmap demo.db heatmap.png\n"
        "  aimsctl export heatmap demo.db residual.pdf --residual\n"
        "  aimsctl export review demo.db review.xlsx --from 2026-01-01 --to 2026-06-30\n"
-       "  aimsctl export report demo.db review.pdf"),
-    "residual from to", 3, 3, aimsctl_cmd_export },
+       "  aimsctl export soa demo.db soa.xlsx\n"
+       "\n"
+       "soa: the Statement of Applicability alone, as auditors read it: the 38 Annex A\n"
+       "controls with applicability, justification, implementation status, owner,\n"
+       "evidence, last review, linked risks and open points, then each group's progress.\n"
+       "\n"
+       "chart: one AI objective's KPI over time (OBJECTIVE is its reference or id), with\n"
+       "the target line and the at-risk band, in the format of OUT’s extension:\n"
+       "  aimsctl export chart demo.db OBJ-001 objective.png"),
+    "residual from to", 3, 4, aimsctl_cmd_export },
   { "backup", "DB OUT", "DB OUT",
     N_("Copy the database to OUT, consistently, even while others write to it"),
     N_("Refuses when OUT exists already. The copy is a plain file without a write-ahead log.\n"

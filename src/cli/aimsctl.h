@@ -111,5 +111,24 @@ int               aimsctl_cmd_export       (AimsctlInvocation    *inv);
 int               aimsctl_cmd_list         (AimsctlInvocation    *inv);
 int               aimsctl_cmd_add          (AimsctlInvocation    *inv);
 int               aimsctl_cmd_update       (AimsctlInvocation    *inv);
+/* The --set options of inv as field → text (usage errors before any file
+ * is read), and those values checked against db as the store will. */
+GHashTable       *aimsctl_parse_assignments (AimsctlInvocation   *inv,
+                                             const AimsEntity    *entity,
+                                             int                 *exit_status);
+gboolean          aimsctl_resolve_values   (AimsDb               *db,
+                                            const AimsEntity     *entity,
+                                            GHashTable           *values,
+                                            const char           *path,
+                                            int                  *exit_status);
+
+/* aimsctl-nonconformities.c */
+int               aimsctl_cmd_transition   (AimsctlInvocation    *inv);
+
+/* aimsctl-controls.c */
+int               aimsctl_cmd_check_soa    (AimsctlInvocation    *inv);
+int               aimsctl_cmd_link         (AimsctlInvocation    *inv);
+int               aimsctl_cmd_unlink       (AimsctlInvocation    *inv);
+int               aimsctl_export_soa       (AimsctlInvocation    *inv);
 
 G_END_DECLS

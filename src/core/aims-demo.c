@@ -13,15 +13,17 @@
 #include "aims-core-resources.h"
 #include "aims-date.h"
 #include "aims-demo.h"
+#include "aims-nc-demo.h"
+#include "aims-objective-demo.h"
+#include "aims-soa-demo.h"
 #include "aims-statement.h"
 #include "aims-store.h"
 
 #define DEMO_RESOURCE "/io/github/aimsdesk/AimsDesk/demo/demo-organisation.ini"
 #define DEMO_AUTHOR "AIMS Desk demo"
 
-/* "today+30" → an ISO date; anything else is returned as it is. */
-static char *
-resolve_relative_date (const char *value)
+char *
+aims_demo_resolve_date (const char *value)
 {
   g_autoptr(GDate) date = NULL;
   gint64 days;
@@ -37,6 +39,27 @@ resolve_relative_date (const char *value)
   return aims_date_format_iso (date);
 }
 
+GHashTable *
+aims_demo_group_values (GKeyFile    *keyfile,
+                        const char  *group,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, error);
+
+  if (keys == NULL)
+    return NULL;
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      g_autofree char *value = g_key_file_get_string (keyfile, group, keys[k], error);
+
+      if (value == NULL)
+        return NULL;
+      g_hash_table_insert (values, g_strdup (keys[k]), aims_demo_resolve_date (value));
+    }
+  return g_steal_pointer (&values);
+}
+
 static gboolean
 insert_groups (AimsDb            *db,
                GKeyFile          *keyfile,
@@ -50,23 +73,11 @@ insert_groups (AimsDb            *db,
     {
       g_autoptr(GHashTable) values = NULL;
       g_autoptr(AimsRecord) record = NULL;
-      g_auto(GStrv) keys = NULL;
 
       if (!g_str_has_prefix (groups[i], prefix))
         continue;
-
-      values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      keys = g_key_file_get_keys (keyfile, groups[i], NULL, error);
-      if (keys == NULL)
+      if ((values = aims_demo_group_values (keyfile, groups[i], error)) == NULL)
         return FALSE;
-      for (guint k = 0; keys[k] != NULL; k++)
-        {
-          g_autofree char *value = g_key_file_get_string (keyfile, groups[i], keys[k], error);
-
-          if (value == NULL)
-            return FALSE;
-          g_hash_table_insert (values, g_strdup (keys[k]), resolve_relative_date (value));
-        }
 
       record = aims_store_insert (db, entity, values, DEMO_AUTHOR, error);
       if (record == NULL)
@@ -109,5 +120,8 @@ aims_demo_populate (AimsDb  *db,
   /* People first: the systems name their owners; the risks name both. */
   return insert_groups (db, keyfile, "person.", aims_entity_people (), error) &&
          insert_groups (db, keyfile, "system.", aims_entity_systems (), error) &&
-         insert_groups (db, keyfile, "risk.", aims_entity_risks (), error);
+         insert_groups (db, keyfile, "risk.", aims_entity_risks (), error) &&
+         aims_soa_demo_populate (db, DEMO_AUTHOR, error) &&
+         aims_objective_demo_populate (db, DEMO_AUTHOR, error) &&
+         aims_nc_demo_populate (db, DEMO_AUTHOR, error);
 }

@@ -13,4 +13,14 @@ G_BEGIN_DECLS
 gboolean aims_demo_populate (AimsDb     *db,
                              GError    **error);
 
+/* A date of a demo file: "today+30" or "today-5" (days from the day the demo
+ * is made) as an ISO date; any other value as it is. */
+char    *aims_demo_resolve_date (const char *value);
+
+/* The keys of one group of a demo file, field → value, with the dates
+ * resolved by aims_demo_resolve_date(). */
+GHashTable *aims_demo_group_values (GKeyFile    *keyfile,
+                                    const char  *group,
+                                    GError     **error);
+
 G_END_DECLS

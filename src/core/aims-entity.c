@@ -7,6 +7,10 @@
 #include "aims-date.h"
 #include "aims-db.h"
 #include "aims-entity.h"
+#include "aims-nc-entity.h"
+#include "aims-number.h"
+#include "aims-objective-entity.h"
+#include "aims-soa-entity.h"
 
 /* ── AI system ─────────────────────────────────────────────────────────── */
 
@@ -274,7 +278,10 @@ aims_entity_risks (void)
   return &risks_entity;
 }
 
-static const AimsEntity *const all_entities[] = { &systems_entity, &risks_entity, &people_entity };
+static const AimsEntity *const all_entities[] = { &systems_entity, &risks_entity, &people_entity,
+                                                  &aims_controls_entity, &aims_clauses_entity,
+                                                  &aims_objectives_entity, &aims_measurements_entity,
+                                                  &aims_nonconformities_entity, &aims_actions_entity };
 
 const char *const *
 aims_entity_names (void)
@@ -489,6 +496,19 @@ aims_field_normalize (const AimsField  *field,
             return NULL;
           }
         return aims_date_format_iso (date);
+      }
+
+    case AIMS_FIELD_NUMBER:
+      {
+        double number;
+
+        if (!aims_number_parse_typed (text, &number))
+          {
+            g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                         _("%s: “%s” is not a number"), label, text);
+            return NULL;
+          }
+        return aims_number_format (number);
       }
 
     case AIMS_FIELD_BOOLEAN:

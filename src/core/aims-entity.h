@@ -26,6 +26,8 @@ typedef enum
   AIMS_FIELD_LINK,       /* id of a record of the entity named by link_entity */
   AIMS_FIELD_LEVEL,      /* a level 1..size of the risk matrix on level_axis,
                             shown by the matrix's label of it */
+  AIMS_FIELD_NUMBER,     /* a decimal number, stored in the C locale: "12.5"
+                            (aims-number.h) */
 } AimsFieldType;
 
 typedef struct
@@ -52,13 +54,18 @@ typedef struct
   const char       *hint;        /* N_() marked, a short explanation or NULL */
   const char       *link_entity; /* for AIMS_FIELD_LINK: the entity's name, "systems" */
   AimsRiskAxis      level_axis;  /* for AIMS_FIELD_LEVEL */
+  /* Shown but never written by the store: catalogue text that comes with
+   * the schema (a control's title), or a value the database computes. */
+  gboolean          read_only;
 } AimsField;
 
 typedef struct
 {
   const char           *name;           /* the command line's ENTITY: "systems" */
   const char           *table;          /* "ai_system" */
-  const char           *ref_prefix;     /* "AIS" */
+  const char           *ref_prefix;     /* "AIS"; NULL for a fixed catalogue that comes
+                                           with the schema (controls, clauses):
+                                           no record can be added to it */
   const char           *singular;       /* N_() "AI system" */
   const char           *plural;         /* N_() "AI systems" */
   const char           *title_field;    /* the field that names a record: "name" */
@@ -73,6 +80,15 @@ typedef struct
 const AimsEntity *aims_entity_systems       (void);
 const AimsEntity *aims_entity_people        (void);
 const AimsEntity *aims_entity_risks         (void);
+/* The Statement of Applicability and the clause checklist: see aims-soa.h. */
+const AimsEntity *aims_entity_controls      (void);
+const AimsEntity *aims_entity_clauses       (void);
+/* AI objectives and their KPI measurements: see aims-objective-entity.h. */
+const AimsEntity *aims_entity_objectives    (void);
+const AimsEntity *aims_entity_measurements  (void);
+/* Nonconformities and their corrective actions: see aims-nc-entity.h. */
+const AimsEntity *aims_entity_nonconformities (void);
+const AimsEntity *aims_entity_actions       (void);
 /* By command-line name ("systems", "risks", "people"); NULL when unknown. */
 const AimsEntity *aims_entity_lookup        (const char       *name);
 /* The names aims_entity_lookup() knows, NULL-terminated. */

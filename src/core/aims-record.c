@@ -89,6 +89,27 @@ aims_record_copy (AimsRecord *self)
   return copy;
 }
 
+AimsRecord *
+aims_record_new_with_changes (const AimsEntity *entity,
+                              AimsRecord       *before,
+                              GHashTable       *changes)
+{
+  AimsRecord *after;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (entity != NULL, NULL);
+  g_return_val_if_fail (before == NULL || AIMS_IS_RECORD (before), NULL);
+
+  after = before != NULL ? aims_record_copy (before) : aims_record_new (entity);
+  if (changes == NULL)
+    return after;
+  g_hash_table_iter_init (&iter, changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    aims_record_set (after, key, value);
+  return after;
+}
+
 void
 aims_record_set_meta (AimsRecord *self,
                       gint64      id,

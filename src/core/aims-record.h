@@ -15,6 +15,12 @@ G_DECLARE_FINAL_TYPE (AimsRecord, aims_record, AIMS, RECORD, GObject)
 
 AimsRecord       *aims_record_new             (const AimsEntity *entity);
 AimsRecord       *aims_record_copy            (AimsRecord       *self);
+/* The record as a write will store it, for rules across fields: a copy of
+ * before with changes (field name → value, NULL: unset) applied, or for an
+ * insert (before NULL) a new record of entity holding changes. */
+AimsRecord       *aims_record_new_with_changes (const AimsEntity *entity,
+                                               AimsRecord       *before,
+                                               GHashTable       *changes);
 
 const AimsEntity *aims_record_get_entity      (AimsRecord *self);
 gint64            aims_record_get_id          (AimsRecord *self);

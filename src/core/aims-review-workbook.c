@@ -27,6 +27,7 @@ static const struct
   { N_("Heatmap"),    aims_review_sheet_heatmap },
   { N_("Changes"),    aims_review_sheet_changes },
   { N_("Legend"),     legend_sheet },
+  { N_("Statement of Applicability"), aims_review_sheet_soa },
 };
 
 /* ── Summary ─────────────────────────────────────────────────────────── */

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "aims-date.h"
 #include "aims-risk-filter.h"
 
 void
@@ -41,11 +42,41 @@ aims_risk_filter_matches (const AimsRiskFilter *filter,
     {
       AimsRiskRating rating;
 
+      /* A closed risk stands in no band any more: the band is where an
+       * open risk stands now, as the dashboard counts it. */
+      if (aims_risk_is_closed (risk))
+        return FALSE;
       /* The band where the risk stands now: residual once assessed. */
       aims_risk_rate (matrix, risk, TRUE, &rating);
       if (!rating.assessed)
         aims_risk_rate (matrix, risk, FALSE, &rating);
       if (rating.band != filter->band)
+        return FALSE;
+    }
+
+  if (filter->attention != AIMS_RISK_ATTENTION_ANY)
+    {
+      g_autoptr(GDate) today = aims_date_today ();
+      AimsRiskScores scores;
+      gboolean needs;
+
+      aims_risk_compute (matrix, risk, today, &scores);
+      switch (filter->attention)
+        {
+        case AIMS_RISK_ATTENTION_ABOVE_APPETITE:
+          needs = scores.above_appetite && !aims_risk_is_closed (risk);
+          break;
+        case AIMS_RISK_ATTENTION_REVIEW_OVERDUE:
+          needs = scores.review_overdue;
+          break;
+        case AIMS_RISK_ATTENTION_ACCEPTANCE_EXPIRED:
+          needs = scores.acceptance_expired;
+          break;
+        default:
+          needs = TRUE;
+          break;
+        }
+      if (!needs)
         return FALSE;
     }
 
@@ -69,5 +100,5 @@ aims_risk_filter_is_active (const AimsRiskFilter *filter)
   return filter->scope.ai_system_id != 0 || filter->scope.owner_id != 0 ||
          filter->scope.source_category != NULL || filter->band >= 0 ||
          filter->treatment != NULL || filter->status != NULL ||
-         filter->cell_likelihood != 0;
+         filter->attention != AIMS_RISK_ATTENTION_ANY || filter->cell_likelihood != 0;
 }

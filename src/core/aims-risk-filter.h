@@ -15,13 +15,24 @@
 
 G_BEGIN_DECLS
 
+/* What makes a risk need attention, as the table and the dashboard flag it. */
+typedef enum
+{
+  AIMS_RISK_ATTENTION_ANY,                 /* no such filter */
+  AIMS_RISK_ATTENTION_ABOVE_APPETITE,      /* open, current band above the appetite */
+  AIMS_RISK_ATTENTION_REVIEW_OVERDUE,      /* open, next review before today */
+  AIMS_RISK_ATTENTION_ACCEPTANCE_EXPIRED,  /* accepted until a day before today */
+} AimsRiskAttention;
+
 typedef struct
 {
   AimsHeatmapFilter scope;       /* system, owner, category; include_closed
                                     is ignored: the other filters decide */
-  int               band;        /* index of the current band; -1: any */
+  int               band;        /* index of the current band of an open
+                                    risk; -1: any */
   const char       *treatment;   /* a choice key; NULL: any */
   const char       *status;      /* a choice key; NULL: any */
+  AimsRiskAttention attention;
   /* A heatmap cell: the risks counted in it (not closed, levels of that
    * view in the cell). likelihood 0: no cell. */
   guint             cell_likelihood;

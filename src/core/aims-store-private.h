@@ -24,4 +24,19 @@ AimsRecord *aims_store_update_in_transaction (AimsDb            *db,
                                               gboolean           check_rules,
                                               GError           **error);
 
+/* The changes of an update (field → text as a user typed it) checked and
+ * normalised as aims_store_update() does before its transaction: field →
+ * value, NULL for an emptied field; NULL with AIMS_DB_ERROR_INVALID for an
+ * unknown, read-only, invalid or emptied required field. */
+GHashTable *aims_store_normalize_changes     (AimsDb            *db,
+                                              const AimsEntity  *entity,
+                                              GHashTable        *changes,
+                                              GError           **error);
+
+/* The AIMS_DB_ERROR_CONFLICT of an update expecting expected_version of a
+ * record that is now current, for writers that check it themselves. */
+void        aims_store_set_conflict_error    (AimsRecord        *current,
+                                              gint64             expected_version,
+                                              GError           **error);
+
 G_END_DECLS

@@ -13,8 +13,12 @@
 #include "aims-audit.h"
 #include "aims-date.h"
 #include "aims-json.h"
+#include "aims-number.h"
+#include "aims-nc.h"
+#include "aims-objective.h"
 #include "aims-risk.h"
 #include "aims-risk-matrix-db.h"
+#include "aims-soa.h"
 #include "aims-statement.h"
 #include "aims-store.h"
 #include "aims-store-private.h"
@@ -61,8 +65,16 @@ record_from_row (const AimsEntity *entity,
                         aims_statement_column_text (stmt, 5),
                         aims_statement_column_text (stmt, 6));
   for (guint i = 0; i < entity->n_fields; i++)
-    aims_record_set (record, entity->fields[i].name,
-                     aims_statement_column_text (stmt, N_META_COLUMNS + i));
+    {
+      const char *text = aims_statement_column_text (stmt, N_META_COLUMNS + i);
+      g_autofree char *canonical = NULL;
+      double number;
+
+      /* SQLite gives a REAL as "100.0"; the stored form of a number is "100". */
+      if (entity->fields[i].type == AIMS_FIELD_NUMBER && aims_number_parse (text, &number))
+        text = canonical = aims_number_format (number);
+      aims_record_set (record, entity->fields[i].name, text);
+    }
   return record;
 }
 
@@ -223,6 +235,25 @@ aims_store_list (AimsDb            *db,
   return query_records (db, entity, "ORDER BY id", 0, error);
 }
 
+GPtrArray *
+aims_store_list_linked (AimsDb            *db,
+                        const AimsEntity  *entity,
+                        const char        *link_field,
+                        gint64             id,
+                        GError           **error)
+{
+  const AimsField *field;
+  g_autofree char *where = NULL;
+
+  g_return_val_if_fail (AIMS_IS_DB (db), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+  field = aims_entity_find_field (entity, link_field);
+  g_return_val_if_fail (field != NULL && aims_field_get_link_entity (field) != NULL, NULL);
+
+  where = g_strdup_printf ("WHERE %s = ? ORDER BY id", field->name);
+  return query_records (db, entity, where, id, error);
+}
+
 static gboolean
 is_all_digits (const char *text)
 {
@@ -272,8 +303,12 @@ static gboolean
 is_reference_of (const AimsEntity *entity,
                  const char       *text)
 {
-  gsize len = strlen (entity->ref_prefix);
+  gsize len;
 
+  /* A fixed catalogue's references ("A.6.2.4") have no prefix. */
+  if (entity->ref_prefix == NULL)
+    return FALSE;
+  len = strlen (entity->ref_prefix);
   return g_ascii_strncasecmp (text, entity->ref_prefix, len) == 0 && text[len] == '-';
 }
 
@@ -342,12 +377,20 @@ normalize_one (AimsDb           *db,
                AimsRiskMatrix  **matrix,
                GError          **error)
 {
-  g_autofree char *text = aims_field_normalize (field, value, error);
+  g_autofree char *text = NULL;
   const AimsEntity *linked = aims_field_get_link_entity (field);
   g_autoptr(GError) local_error = NULL;
   char *resolved;
   guint level;
 
+  if (field->read_only)
+    {
+      g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                   _("%s cannot be changed: it comes with the catalogue or is computed"),
+                   _(field->label));
+      return NULL;
+    }
+  text = aims_field_normalize (field, value, error);
   if (text == NULL || *text == '\0')
     return g_steal_pointer (&text);
 
@@ -564,6 +607,16 @@ check_entity_rules (AimsDb            *db,
 {
   if (entity == aims_entity_risks ())
     return aims_risk_check_rules (db, before, normalized, error);
+  if (entity == aims_entity_controls ())
+    return aims_soa_check_rules (db, before, normalized, error);
+  if (entity == aims_entity_objectives ())
+    return aims_objective_check_rules (db, before, normalized, error);
+  if (entity == aims_entity_measurements ())
+    return aims_measurement_check_rules (db, before, normalized, error);
+  if (entity == aims_entity_nonconformities ())
+    return aims_nc_check_rules (db, before, normalized, error);
+  if (entity == aims_entity_actions ())
+    return aims_action_check_rules (db, before, normalized, error);
   return TRUE;
 }
 
@@ -638,6 +691,12 @@ insert_with_action (AimsDb            *db,
   g_return_val_if_fail (AIMS_IS_DB (db), NULL);
   g_return_val_if_fail (entity != NULL, NULL);
 
+  if (entity->ref_prefix == NULL)
+    {
+      g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                   _("The %s are a fixed catalogue: none can be added"), _(entity->plural));
+      return NULL;
+    }
   if ((normalized = normalize_values (db, entity, values, TRUE, error)) == NULL)
     return NULL;
   if (!aims_db_begin_write (db, error))
@@ -671,6 +730,14 @@ set_conflict_error (AimsRecord  *current,
                aims_record_get_updated_at (current),
                (long long) expected_version,
                (long long) aims_record_get_row_version (current));
+}
+
+void
+aims_store_set_conflict_error (AimsRecord  *current,
+                               gint64       expected_version,
+                               GError     **error)
+{
+  set_conflict_error (current, expected_version, error);
 }
 
 AimsRecord *
@@ -743,6 +810,27 @@ aims_store_update_in_transaction (AimsDb            *db,
   return g_steal_pointer (&after);
 }
 
+GHashTable *
+aims_store_normalize_changes (AimsDb            *db,
+                              const AimsEntity  *entity,
+                              GHashTable        *changes,
+                              GError           **error)
+{
+  g_autoptr(GHashTable) normalized = normalize_values (db, entity, changes, FALSE, error);
+
+  if (normalized == NULL)
+    return NULL;
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (entity->fields[i].required && g_hash_table_contains (normalized, entity->fields[i].name) &&
+        g_hash_table_lookup (normalized, entity->fields[i].name) == NULL)
+      {
+        g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                     _("%s is required"), _(entity->fields[i].label));
+        return NULL;
+      }
+  return g_steal_pointer (&normalized);
+}
+
 static AimsRecord *
 update_with_action (AimsDb            *db,
                     const AimsEntity  *entity,
@@ -759,16 +847,8 @@ update_with_action (AimsDb            *db,
   g_return_val_if_fail (AIMS_IS_DB (db), NULL);
   g_return_val_if_fail (entity != NULL, NULL);
 
-  if ((normalized = normalize_values (db, entity, changes, FALSE, error)) == NULL)
+  if ((normalized = aims_store_normalize_changes (db, entity, changes, error)) == NULL)
     return NULL;
-  for (guint i = 0; i < entity->n_fields; i++)
-    if (entity->fields[i].required && g_hash_table_contains (normalized, entity->fields[i].name) &&
-        g_hash_table_lookup (normalized, entity->fields[i].name) == NULL)
-      {
-        g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
-                     _("%s is required"), _(entity->fields[i].label));
-        return NULL;
-      }
 
   if (!aims_db_begin_write (db, error))
     return NULL;

@@ -46,6 +46,13 @@ AimsRecord *aims_store_find         (AimsDb           *db,
 GPtrArray  *aims_store_list         (AimsDb           *db,
                                      const AimsEntity *entity,
                                      GError          **error);
+/* The records of entity whose link field link_field holds id (the
+ * measurements of one objective), in the order they were made. */
+GPtrArray  *aims_store_list_linked  (AimsDb           *db,
+                                     const AimsEntity *entity,
+                                     const char       *link_field,
+                                     gint64            id,
+                                     GError          **error);
 
 /* A new system with the fields of an existing one, named "… (copy)". */
 AimsRecord *aims_store_duplicate    (AimsDb           *db,

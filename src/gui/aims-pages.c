@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "aims-pages.h"
+#include "aims-dashboard-page.h"
 #include "aims-people-page.h"
 #include "aims-risks-page.h"
 #include "aims-systems-page.h"
@@ -12,6 +13,7 @@
 /* Adding an area is adding a row here (see aims-pages.h for what a page
  * must do). Areas not built yet have no row. */
 static const AimsPageInfo pages[] = {
+  { "dashboard", N_("Dashboard"), "view-grid-symbolic", aims_dashboard_page_get_type },
   { "systems", N_("AI Systems"), "applications-science-symbolic", aims_systems_page_get_type },
   { "risks",   N_("Risks"),      "dialog-warning-symbolic",       aims_risks_page_get_type },
   { "people",  N_("People"),     "system-users-symbolic",         aims_people_page_get_type },

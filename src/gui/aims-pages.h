@@ -41,6 +41,12 @@
  *   without the action are skipped. After "page.flush" the page must hold
  *   nothing unsaved.
  *
+ * - Filter: a page that lists records may install "page.filter" with a
+ *   string parameter, "FIELD=VALUE;FIELD=VALUE", which clears its search
+ *   and filters and sets those named (each page says which it knows).
+ *   "win.show-page" ("(ss)": page name, filter) shows a page filtered so:
+ *   what a dashboard tile opens.
+ *
  * - Toasts: a page shows a toast through the window's AdwToastOverlay,
  *   aims_page_add_toast (page, toast) below (it finds the overlay among the
  *   page's ancestors and does nothing when there is none, e.g. in a test).

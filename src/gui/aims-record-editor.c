@@ -60,6 +60,7 @@ typedef struct
   GtkWidget          *calendar;     /* date */
   GtkWidget          *calendar_button;
   char               *level_labels;  /* level: the labels its list was made of */
+  GtkWidget          *value_label;  /* read-only: the value, shown and never edited */
 
   char               *base_value;   /* "" when unset */
   gint64              base_version;
@@ -347,11 +348,16 @@ choice_position (FieldRow   *f,
 static char *
 field_row_get_text (FieldRow *f)
 {
+  /* A read-only field holds what was read: it is never pending. */
+  if (f->field->read_only)
+    return g_strdup (f->base_value);
+
   switch (f->field->type)
     {
     case AIMS_FIELD_TEXT:
     case AIMS_FIELD_EMAIL:
     case AIMS_FIELD_DATE:
+    case AIMS_FIELD_NUMBER:
       return g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->row)));
 
     case AIMS_FIELD_LONG_TEXT:
@@ -415,7 +421,11 @@ field_row_get_value (FieldRow  *f,
 static gboolean
 field_row_is_pending (FieldRow *f)
 {
-  g_autofree char *value = field_row_get_value (f, NULL);
+  g_autofree char *value = NULL;
+
+  if (f->field->read_only)
+    return FALSE;
+  value = field_row_get_value (f, NULL);
 
   return value == NULL || !values_equal (f, value, f->base_value);
 }
@@ -434,6 +444,15 @@ field_row_show (FieldRow   *f,
                 const char *value,
                 const char *display)
 {
+  if (f->field->read_only)
+    {
+      const char *text = display != NULL && *display != '\0' ? display : value;
+
+      /* Translators: a read-only field with no value */
+      gtk_label_set_label (GTK_LABEL (f->value_label), *text != '\0' ? text : _("None"));
+      return;
+    }
+
   f->updating++;
 
   switch (f->field->type)
@@ -441,6 +460,7 @@ field_row_show (FieldRow   *f,
     case AIMS_FIELD_TEXT:
     case AIMS_FIELD_EMAIL:
     case AIMS_FIELD_DATE:
+    case AIMS_FIELD_NUMBER:
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (f->row)), value) != 0)
         gtk_editable_set_text (GTK_EDITABLE (f->row), value);
       break;
@@ -590,7 +610,7 @@ save_field (AimsRecordEditor *self,
 
   g_clear_handle_id (&f->debounce_id, g_source_remove);
 
-  if (self->record == NULL || db == NULL)
+  if (self->record == NULL || db == NULL || f->field->read_only)
     return SAVE_OK;
   /* While the user decides about a conflict, nothing else is written. */
   if (self->conflict != NULL)
@@ -1000,6 +1020,8 @@ make_entry_row (FieldRow *f)
 
   if (f->field->type == AIMS_FIELD_EMAIL)
     adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
+  else if (f->field->type == AIMS_FIELD_NUMBER)
+    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (text_changed_cb), f);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (entry_activated_cb), f);
   add_focus_controller (f, row);
@@ -1152,6 +1174,39 @@ make_boolean_row (FieldRow *f)
   return row;
 }
 
+/* Catalogue text and computed values: shown, selectable, never edited. */
+static GtkWidget *
+make_read_only_row (FieldRow *f)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (_(f->field->label));
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "aims-field-title");
+  gtk_box_append (GTK_BOX (box), title);
+
+  f->value_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (f->value_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (f->value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (f->value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (f->value_label), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (f->value_label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), f->value_label);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
+}
+
 static GtkWidget *
 make_error_row (FieldRow *f)
 {
@@ -1205,11 +1260,14 @@ build_rows (AimsRecordEditor *self,
           f->field = field;
           f->base_value = g_strdup ("");
 
-          switch (field->type)
+          if (field->read_only)
+            f->row = make_read_only_row (f);
+          else switch (field->type)
             {
             case AIMS_FIELD_TEXT:
             case AIMS_FIELD_EMAIL:
             case AIMS_FIELD_DATE:
+            case AIMS_FIELD_NUMBER:
               f->row = make_entry_row (f);
               break;
             case AIMS_FIELD_LONG_TEXT:
@@ -1307,7 +1365,8 @@ aims_record_editor_set_context (AimsRecordEditor *self,
     {
       FieldRow *f = g_ptr_array_index (self->rows, i);
 
-      if (f->field->type == AIMS_FIELD_PERSON || f->field->type == AIMS_FIELD_LINK)
+      if (!f->field->read_only &&
+          (f->field->type == AIMS_FIELD_PERSON || f->field->type == AIMS_FIELD_LINK))
         aims_link_chooser_set_context (AIMS_LINK_CHOOSER (f->row), context);
     }
 }

@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "aims-control-links-row.h"
 #include "aims-link-chooser.h"
 #include "aims-risk-rating-row.h"
 #include "aims-risks-page.h"
@@ -23,6 +24,7 @@ struct _AimsRisksPage
   GtkDropDown     *band_dropdown;
   GtkDropDown     *treatment_dropdown;
   GtkDropDown     *status_dropdown;
+  GtkDropDown     *attention_dropdown;
   AimsRiskHeatmap *heatmap;
   GtkToggleButton *inherent_toggle;
   GtkToggleButton *residual_toggle;
@@ -39,6 +41,7 @@ struct _AimsRisksPage
 
   GtkWidget       *inherent_rating;
   GtkWidget       *residual_rating;
+  GtkWidget       *control_links;
 };
 
 G_DEFINE_FINAL_TYPE (AimsRisksPage, aims_risks_page, AIMS_TYPE_RECORD_PAGE)
@@ -352,6 +355,10 @@ filter_changed_cb (AimsRisksPage *self)
                                                                risks_field ("source_category"));
   self->filter.treatment = aims_choice_filter_key (self->treatment_dropdown, risks_field ("treatment"));
   self->filter.status = aims_choice_filter_key (self->status_dropdown, risks_field ("status"));
+  /* The dropdown lists AimsRiskAttention in its order. */
+  self->filter.attention = gtk_drop_down_get_selected (self->attention_dropdown) != GTK_INVALID_LIST_POSITION
+                           ? (AimsRiskAttention) gtk_drop_down_get_selected (self->attention_dropdown)
+                           : AIMS_RISK_ATTENTION_ANY;
   band = gtk_drop_down_get_selected (self->band_dropdown);
   self->filter.band = band == 0 || band == GTK_INVALID_LIST_POSITION ? -1 : (int) band - 1;
 
@@ -508,6 +515,15 @@ editor_level (AimsRecordEditor *editor,
 }
 
 static void
+update_control_links (AimsRisksPage *self)
+{
+  AimsRecord *risk = aims_record_editor_get_record (aims_record_list_get_editor (self->record_list));
+
+  aims_control_links_row_set_risk (AIMS_CONTROL_LINKS_ROW (self->control_links),
+                                   risk != NULL ? aims_record_get_id (risk) : 0);
+}
+
+static void
 update_ratings (AimsRisksPage *self)
 {
   AimsRecordEditor *editor = aims_record_list_get_editor (self->record_list);
@@ -604,6 +620,7 @@ new_risk_response_cb (AdwMessageDialog *dialog,
   gtk_drop_down_set_selected (self->band_dropdown, 0);
   gtk_drop_down_set_selected (self->treatment_dropdown, 0);
   gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->attention_dropdown, 0);
   self->updating_filters = FALSE;
   filter_changed_cb (self);
 
@@ -713,6 +730,100 @@ add_action (GtkWidget  *widget,
   aims_risks_page_new_risk (self, system_id > 0 ? system_id : 0);
 }
 
+/* Selects key's entry in a dropdown made by aims_choice_filter_model(). */
+static void
+select_choice (GtkDropDown     *dropdown,
+               const AimsField *field,
+               const char      *key)
+{
+  guint position = 0, i = 1;
+
+  for (const AimsChoice *c = field->choices; c->key != NULL; c++, i++)
+    if (g_strcmp0 (c->key, key) == 0)
+      position = i;
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static void
+select_id (GtkDropDown *dropdown,
+           GArray      *ids,
+           gint64       id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      gtk_drop_down_set_selected (dropdown, i);
+}
+
+/* "page.filter": what the dashboard's tiles open, "band=High;attention=review_overdue".
+ * Every filter not named is cleared. */
+static void
+filter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  static const char *const attentions[] = { "", "above_appetite", "review_overdue", "acceptance_expired", NULL };
+  AimsRisksPage *self = AIMS_RISKS_PAGE (widget);
+  g_auto(GStrv) terms = g_strsplit (g_variant_get_string (parameter, NULL), ";", -1);
+  const AimsRiskMatrix *matrix = get_matrix (self);
+
+  self->updating_filters = TRUE;
+  aims_record_list_clear_search (self->record_list);
+  gtk_drop_down_set_selected (self->system_dropdown, 0);
+  gtk_drop_down_set_selected (self->owner_dropdown, 0);
+  gtk_drop_down_set_selected (self->category_dropdown, 0);
+  gtk_drop_down_set_selected (self->band_dropdown, 0);
+  gtk_drop_down_set_selected (self->treatment_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->attention_dropdown, 0);
+  self->filter.cell_likelihood = self->filter.cell_impact = 0;
+
+  for (guint t = 0; terms[t] != NULL; t++)
+    {
+      g_auto(GStrv) pair = g_strsplit (terms[t], "=", 2);
+      const char *key = pair[0], *value = pair[1];
+
+      if (value == NULL)
+        continue;
+      if (g_str_equal (key, "system"))
+        select_id (self->system_dropdown, self->system_ids,
+                   g_str_equal (value, "organisation") ? AIMS_HEATMAP_ORGANISATION_WIDE
+                                                       : g_ascii_strtoll (value, NULL, 10));
+      else if (g_str_equal (key, "owner"))
+        select_id (self->owner_dropdown, self->owner_ids, g_ascii_strtoll (value, NULL, 10));
+      else if (g_str_equal (key, "source"))
+        select_choice (self->category_dropdown, risks_field ("source_category"), value);
+      else if (g_str_equal (key, "treatment"))
+        select_choice (self->treatment_dropdown, risks_field ("treatment"), value);
+      else if (g_str_equal (key, "status"))
+        select_choice (self->status_dropdown, risks_field ("status"), value);
+      else if (g_str_equal (key, "band"))
+        for (guint b = 0; b < matrix->bands->len; b++)
+          {
+            if (g_str_equal (aims_risk_matrix_get_band (matrix, b)->name, value))
+              gtk_drop_down_set_selected (self->band_dropdown, b + 1);
+          }
+      else if (g_str_equal (key, "attention"))
+        for (guint a = 1; attentions[a] != NULL; a++)
+          {
+            if (g_str_equal (attentions[a], value))
+              gtk_drop_down_set_selected (self->attention_dropdown, a);
+          }
+      else if (g_str_equal (key, "cell"))
+        {
+          g_auto(GStrv) cell = g_strsplit (value, ":", 3);
+
+          if (g_strv_length (cell) == 3)
+            {
+              self->filter.cell_residual = g_str_equal (cell[0], "residual");
+              self->filter.cell_likelihood = (guint) g_ascii_strtoull (cell[1], NULL, 10);
+              self->filter.cell_impact = (guint) g_ascii_strtoull (cell[2], NULL, 10);
+            }
+        }
+    }
+  self->updating_filters = FALSE;
+  filter_changed_cb (self);
+}
+
 static void
 data_changed_cb (AimsRisksPage *self)
 {
@@ -762,6 +873,9 @@ aims_risks_page_constructed (GObject *object)
   aims_record_editor_add_row (editor, "inherent", self->inherent_rating);
   self->residual_rating = aims_risk_rating_row_new (_("Residual score"));
   aims_record_editor_add_row (editor, "residual", self->residual_rating);
+  self->control_links = aims_control_links_row_new (context);
+  aims_record_editor_add_row (editor, "treatment", self->control_links);
+  g_signal_connect_object (editor, "notify::record", G_CALLBACK (update_control_links), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "field-changed", G_CALLBACK (update_ratings), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "notify::record", G_CALLBACK (update_ratings), self, G_CONNECT_SWAPPED);
 
@@ -822,6 +936,7 @@ aims_risks_page_class_init (AimsRisksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimsRisksPage, band_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AimsRisksPage, treatment_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AimsRisksPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AimsRisksPage, attention_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AimsRisksPage, heatmap);
   gtk_widget_class_bind_template_child (widget_class, AimsRisksPage, inherent_toggle);
   gtk_widget_class_bind_template_child (widget_class, AimsRisksPage, residual_toggle);
@@ -834,6 +949,7 @@ aims_risks_page_class_init (AimsRisksPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "page.clear-cell", NULL, clear_cell_action);
+  gtk_widget_class_install_action (widget_class, "page.filter", "s", filter_action);
 }
 
 static void

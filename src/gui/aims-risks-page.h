@@ -8,7 +8,10 @@
  * cell shows only that cell's risks in the table, a second click shows
  * them all again. Overdue reviews, expired acceptances and risks above the
  * appetite stand out. Actions: page.search, page.flush (AimsRecordPage),
- * page.add, page.clear-cell.
+ * page.add, page.clear-cell, page.filter (aims-pages.h; terms system=ID or
+ * organisation, owner=ID, source=KEY, band=NAME, treatment=KEY, status=KEY,
+ * attention=above_appetite|review_overdue|acceptance_expired,
+ * cell=inherent|residual:L:I).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

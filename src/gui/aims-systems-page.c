@@ -49,6 +49,50 @@ reset_filters (AimsSystemsPage *self)
   filter_changed_cb (self);
 }
 
+/* "page.filter": lifecycle_stage=KEY, eu_ai_act_class=KEY, retired=1. */
+static void
+filter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AimsSystemsPage *self = AIMS_SYSTEMS_PAGE (widget);
+  g_auto(GStrv) terms = g_strsplit (g_variant_get_string (parameter, NULL), ";", -1);
+  guint stage = 0, eu_class = 0;
+  gboolean retired = FALSE;
+
+  for (guint t = 0; terms[t] != NULL; t++)
+    {
+      g_auto(GStrv) pair = g_strsplit (terms[t], "=", 2);
+      const AimsField *field;
+      guint i = 1;
+
+      if (pair[0] == NULL || pair[1] == NULL)
+        continue;
+      if (g_str_equal (pair[0], "retired"))
+        retired = g_str_equal (pair[1], "1");
+      if ((field = systems_field (pair[0])) == NULL || field->choices == NULL)
+        continue;
+      for (const AimsChoice *c = field->choices; c->key != NULL; c++, i++)
+        if (g_str_equal (c->key, pair[1]))
+          {
+            if (g_str_equal (pair[0], "lifecycle_stage"))
+              stage = i;
+            else if (g_str_equal (pair[0], "eu_ai_act_class"))
+              eu_class = i;
+          }
+    }
+
+  aims_record_list_clear_search (self->record_list);
+  gtk_drop_down_set_selected (self->stage_dropdown, stage);
+  gtk_drop_down_set_selected (self->class_dropdown, eu_class);
+  /* Retired systems are a stage too: asking for it shows them. */
+  gtk_check_button_set_active (self->retired_check,
+                               retired || g_strcmp0 (aims_choice_filter_key (self->stage_dropdown,
+                                                                             systems_field ("lifecycle_stage")),
+                                                     AIMS_LIFECYCLE_RETIRED) == 0);
+  filter_changed_cb (self);
+}
+
 /* ── Header ──────────────────────────────────────────────────────────── */
 
 static char *
@@ -304,6 +348,7 @@ aims_systems_page_class_init (AimsSystemsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "page.retire", NULL, retire_action);
   gtk_widget_class_install_action (widget_class, "page.add-risk", NULL, add_risk_action);
+  gtk_widget_class_install_action (widget_class, "page.filter", "s", filter_action);
 }
 
 static void

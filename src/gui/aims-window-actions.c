@@ -246,6 +246,25 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+/* A page shown filtered: what a dashboard tile opens. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  const char *name, *filter;
+  GtkWidget *page;
+
+  g_variant_get (parameter, "(&s&s)", &name, &filter);
+  if (!aims_window_set_page (self, name))
+    return;
+  page = gtk_stack_get_child_by_name (self->pages_stack, name);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pages_stack));
+  if (*filter != '\0')
+    gtk_widget_activate_action (page, "page.filter", "s", filter);
+}
+
 /* A risk for the AI system of the page that asks (0: organisation-wide),
  * made on the Risks page, which the window shows. */
 static void
@@ -342,6 +361,7 @@ _aims_window_class_actions_init (AimsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.new-risk", "x", new_risk_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "(ss)", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-review", NULL, export_review_action);
   gtk_widget_class_install_action (widget_class, "win.export-review-pack", NULL, export_review_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);

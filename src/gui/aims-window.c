@@ -414,7 +414,7 @@ select_default_page (AimsWindow *self)
   const AimsPageInfo *pages;
   guint n_pages;
 
-  if (aims_window_set_page (self, last) || aims_window_set_page (self, "systems"))
+  if (aims_window_set_page (self, last) || aims_window_set_page (self, "dashboard"))
     return;
 
   pages = aims_pages_get (&n_pages);

@@ -312,7 +312,8 @@ def main():
         env['XDG_CONFIG_HOME'] = os.path.join(workdir, 'config')
         env['XDG_CACHE_HOME'] = os.path.join(workdir, 'cache')
         log(f'starting {aimsdesk} {db}')
-        app_process = subprocess.Popen([aimsdesk, db], env=env)
+        # The AI systems first: the window would open on the dashboard.
+        app_process = subprocess.Popen([aimsdesk, '--page', 'systems', db], env=env)
 
         def application():
             if app_process.poll() is not None:

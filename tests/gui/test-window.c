@@ -280,8 +280,8 @@ test_welcome (void)
     }
   g_assert_null (gtk_list_box_get_row_at_index (window->sidebar_list, n_pages));
 
-  /* With no last page saved: the AI systems. */
-  g_assert_cmpstr (aims_window_get_page (window), ==, "systems");
+  /* With no last page saved: the dashboard, the AIMS at a glance. */
+  g_assert_cmpstr (aims_window_get_page (window), ==, "dashboard");
 
   destroy_window (window);
 }
