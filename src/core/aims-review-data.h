@@ -31,6 +31,8 @@ typedef struct
   AimsRiskMatrix *matrix;
   GPtrArray      *systems;       /* AimsRecord, every AI system */
   GPtrArray      *risks;         /* AimsRecord, every risk */
+  /* While the Objectives sheet is written: objective id → measurements. */
+  GHashTable     *objective_series;
   /* The scores of the risk whose row is being written. */
   AimsRecord     *scored_risk;
   AimsRiskScores  scores;

@@ -51,6 +51,10 @@ write_field (AimsReviewExport *export,
       aims_xlsx_write_date (export->xlsx, sheet, row, col, value, format);
       break;
 
+    case AIMS_FIELD_NUMBER:
+      aims_xlsx_write_number (export->xlsx, sheet, row, col, g_ascii_strtod (value, NULL), format);
+      break;
+
     case AIMS_FIELD_LEVEL:
       aims_xlsx_write_number (export->xlsx, sheet, row, col, g_ascii_strtod (value, NULL),
                               format != NULL ? format : aims_xlsx_format (export->xlsx, AIMS_XLSX_INTEGER));

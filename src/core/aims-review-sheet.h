@@ -52,6 +52,7 @@ gboolean aims_review_sheet_systems (AimsReviewExport *export, GError **error);
 gboolean aims_review_sheet_risks   (AimsReviewExport *export, GError **error);
 gboolean aims_review_sheet_heatmap (AimsReviewExport *export, GError **error);
 gboolean aims_review_sheet_changes (AimsReviewExport *export, GError **error);
+gboolean aims_review_sheet_objectives (AimsReviewExport *export, GError **error);
 /* The Statement of Applicability (aims-soa-sheet.c). */
 gboolean aims_review_sheet_soa     (AimsReviewExport *export, GError **error);
 

@@ -25,9 +25,10 @@ static const struct
   { N_("AI systems"), aims_review_sheet_systems },
   { N_("Risks"),      aims_review_sheet_risks },
   { N_("Heatmap"),    aims_review_sheet_heatmap },
+  { N_("Objectives"), aims_review_sheet_objectives },
+  { N_("Statement of Applicability"), aims_review_sheet_soa },
   { N_("Changes"),    aims_review_sheet_changes },
   { N_("Legend"),     legend_sheet },
-  { N_("Statement of Applicability"), aims_review_sheet_soa },
 };
 
 /* ── Summary ─────────────────────────────────────────────────────────── */

@@ -90,7 +90,9 @@ def check_records(workbook, sheet_name, entity, db, labels):
 
 def check_workbook(path, db):
     workbook = openpyxl.load_workbook(path)
-    check(workbook.sheetnames[:6] == ['Summary', 'AI systems', 'Risks', 'Heatmap', 'Changes', 'Legend'],
+    order = ['Summary', 'AI systems', 'Risks', 'Heatmap', 'Objectives', 'Measurements',
+             'Statement of Applicability', 'Changes', 'Legend']
+    check([name for name in workbook.sheetnames if name in order] == order,
           f'sheets in order: {workbook.sheetnames}')
     check(workbook.properties.title.startswith('AI management review'), 'the title property')
     check(workbook.properties.creator == 'Workbook Tester', 'the author property')
@@ -176,12 +178,29 @@ def check_workbook(path, db):
             check(cell.value == count, f'Heatmap L{likelihood} I{impact}: {cell.value} for {count}')
     check(len(heat._images) == 1, 'the Heatmap sheet holds the drawing')
 
+    # Objectives: the status the application computes, real numbers, a chart each.
+    listed = {o['reference']: o for o in json.loads(aimsctl('list', 'objectives', db, '--format', 'json'))}
+    _, objectives = table_rows(workbook['Objectives'])
+    check(len(objectives) == len(listed), f'Objectives: {len(objectives)} rows for {len(listed)}')
+    for row in objectives:
+        objective = listed[row['Reference']]
+        check(row['Target'] == objective['target'], f'Objectives {row["Reference"]}: target {row["Target"]!r}')
+        check(isinstance(row['Target'], (int, float)) or row['Target'] is None, 'Objectives: targets are numbers')
+        check(row['Status'] is not None and row['Status'].replace(' ', '_').lower().startswith(objective['status'][:5]),
+              f'Objectives {row["Reference"]}: status {row["Status"]!r} as the application says {objective["status"]!r}')
+    measured = connection.execute('SELECT count(DISTINCT objective_id) FROM measurement').fetchone()[0]
+    check(len(workbook['Objectives']._charts) == measured, f'a chart per measured objective ({measured})')
+    _, measurements = table_rows(workbook['Measurements'])
+    check(len(measurements) == connection.execute('SELECT count(*) FROM measurement').fetchone()[0],
+          'every measurement is listed')
+    check(all(isinstance(m['Value'], (int, float)) for m in measurements), 'measurements are numbers')
+
     _, changes = table_rows(workbook['Changes'])
     check(len(changes) == changes_sql, f'Changes: {len(changes)} rows for {changes_sql}')
     check(all(isinstance(c['When'], datetime.datetime) for c in changes), 'Changes: real timestamps')
     for name in workbook.sheetnames[1:]:
         s = workbook[name]
-        if name in ('Heatmap', 'Legend'):
+        if name in ('Heatmap', 'Legend', 'Statement of Applicability'):
             continue
         check(s.freeze_panes == 'A4', f'{name}: header frozen ({s.freeze_panes})')
     return workbook
