@@ -10,11 +10,6 @@
 
 #include "aimsctl.h"
 
-/* The entities of DESIGN.md that this version cannot list or edit yet. */
-static const char *const planned_entities[] = {
-  "assessments", NULL
-};
-
 /* One line on stderr: "aimsctl: FILE: message". A message that already
  * names the file (the core's do) is not given it twice, and a message never
  * spans lines. */
@@ -134,14 +129,6 @@ aimsctl_entity (AimsctlInvocation *inv,
 
   if (entity != NULL)
     return entity;
-
-  if (g_strv_contains (planned_entities, name))
-    {
-      g_printerr (_("aimsctl: %s: not available yet; this version of aimsctl handles: %s\n"),
-                  name, (known = g_strjoinv (", ", (char **) aims_entity_names ())));
-      *exit_status = AIMSCTL_EXIT_FAILED;
-      return NULL;
-    }
 
   known = g_strjoinv (", ", (char **) aims_entity_names ());
   *exit_status = aimsctl_usage_error (inv->command, _("unknown ENTITY “%s”; use one of: %s"),

@@ -138,6 +138,8 @@ aimsctl_cmd_export (AimsctlInvocation *inv)
 
   if (g_str_equal (what, "chart"))
     return export_chart (inv);
+  if (g_str_equal (what, "csv"))
+    return aimsctl_export_csv (inv);
   if (inv->n_args > 3)
     return aimsctl_usage_error (inv->command, _("unexpected argument “%s”"), inv->args[3]);
 

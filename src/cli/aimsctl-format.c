@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "aims-csv.h"
 #include "aims-json.h"
 #include "aims-number.h"
 #include "aimsctl-format.h"
@@ -93,27 +94,6 @@ aimsctl_grid_get_cell (AimsctlGrid *grid,
 /* ── CSV ───────────────────────────────────────────────────────────────── */
 
 static void
-append_csv_cell (GString    *out,
-                 const char *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_csv_line (GString   *out,
                  GPtrArray *cells,
                  guint      n_columns)
@@ -122,7 +102,7 @@ append_csv_line (GString   *out,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_csv_cell (out, i < cells->len ? g_ptr_array_index (cells, i) : NULL);
+      aims_csv_append_cell (out, i < cells->len ? g_ptr_array_index (cells, i) : NULL, ',');
     }
   g_string_append_c (out, '\n');
 }

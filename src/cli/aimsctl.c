@@ -49,6 +49,24 @@ static const OptionSpec option_specs[] = {
     N_("First day of the review period, YYYY-MM-DD (default: a year before --to)") },
   { "to", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AimsctlOptions, to), N_("DATE"),
     N_("Last day of the review period, YYYY-MM-DD (default: today)") },
+  { "map", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (AimsctlOptions, map), N_("COLUMN=FIELD"),
+    N_("Import the column (its header, or its number from 1) into FIELD; repeat for more\n"
+       "      columns; several into one long-text field become labelled paragraphs") },
+  { "value", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (AimsctlOptions, value), N_("FIELD:TEXT=VALUE"),
+    N_("Store cells reading TEXT as the choice VALUE of FIELD (empty: leave unset)") },
+  { "encoding", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AimsctlOptions, encoding), N_("E"),
+    N_("Read the file in encoding E (default: detected; UTF-8, UTF-16 with a mark, else WINDOWS-1252)") },
+  { "header-row", 0, G_OPTION_ARG_INT64, G_STRUCT_OFFSET (AimsctlOptions, header_row), N_("N"),
+    N_("The column names are in row N (default: detected, skipping title rows)") },
+  { "on-duplicate", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AimsctlOptions, on_duplicate), N_("skip|update"),
+    N_("A row with the name and business unit of a record already there: skip it (the\n"
+       "      default), or update the record with the row's non-blank cells") },
+  { "skip-invalid", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, skip_invalid), NULL,
+    N_("Leave out rows that cannot be imported (no name) instead of importing nothing") },
+  { "save-mapping", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, save_mapping), NULL,
+    N_("Keep the mapping used, for files with the same headers") },
+  { "dry-run", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AimsctlOptions, dry_run), NULL,
+    N_("Check every row and print the report; write nothing") },
 };
 
 /* Taken by every command, before or after its name. */
@@ -110,6 +128,10 @@ options_clear (AimsctlOptions *options)
   g_clear_pointer (&options->from, g_free);
   g_clear_pointer (&options->to, g_free);
   g_clear_pointer (&options->set, g_strfreev);
+  g_clear_pointer (&options->map, g_strfreev);
+  g_clear_pointer (&options->value, g_strfreev);
+  g_clear_pointer (&options->encoding, g_free);
+  g_clear_pointer (&options->on_duplicate, g_free);
 }
 
 /* ── Commands ──────────────────────────────────────────────────────────── */
@@ -272,8 +294,44 @@ static const AimsctlCommand commands[] = {
        "      --set rejection_reason=\"A complaint about the wording, not a nonconformity\"\n"
        "  aimsctl transition nonconformities demo.db NC-008 closed"),
     "set expect-version", 3, 4, aimsctl_cmd_transition },
+  { "import", "ENTITY DB FILE.csv [--map COLUMN=FIELD…] [--value FIELD:TEXT=VALUE…] [--encoding E]\n"
+    "               [--header-row N] [--on-duplicate skip|update] [--skip-invalid] [--save-mapping] [--dry-run]\n"
+    "               | batches DB | undo DB BATCH",
+    "ENTITY DB FILE",
+    N_("Import records from a CSV file, list import batches, or undo one"),
+    N_("ENTITY is systems (or people, risks, … any that records can be added to). The\n"
+       "encoding (UTF-8 with or without a byte-order mark, UTF-16 with one, else\n"
+       "Windows-1252), the delimiter (comma, semicolon, tab) and the header row (title\n"
+       "rows above it skipped) are detected; the first line printed says what was found.\n"
+       "\n"
+       "Without --map the columns are mapped as saved for files with these headers, else\n"
+       "as proposed from their names, and the mapping is printed first as options to copy\n"
+       "and change. With --map only the columns named are imported. Values of choice\n"
+       "fields (“Deployed”, “c) Pilot – …”) become choices where clear; --value says\n"
+       "the others.\n"
+       "\n"
+       "Then every row is checked and the report printed: rows read, imported, updated,\n"
+       "skipped, and each warning and error by row and column. A blank or unfit cell is a\n"
+       "warning and leaves its field unset; a row without a name is an error, and then\n"
+       "nothing is imported unless --skip-invalid. A row with the name and business unit\n"
+       "of a record already there (or of an earlier row) is skipped, or with\n"
+       "--on-duplicate update written into it. The import is one transaction, all or\n"
+       "nothing, recorded as an import batch with the file's name and SHA-256.\n"
+       "\n"
+       "batches lists the import batches; undo takes one back as a whole (exit 3 when\n"
+       "any of its records changed since).\n"
+       "\n"
+       "Examples:\n"
+       "  aimsctl import systems org.db inventory.csv --dry-run\n"
+       "  aimsctl import systems org.db inventory.csv --map \"Use Case Name=name\" \\\n"
+       "      --map Bureau=business_unit --map Stage=lifecycle_stage \\\n"
+       "      --value \"lifecycle_stage:In production=operation\"\n"
+       "  aimsctl import systems org.db hhs.csv --encoding WINDOWS-1252 --header-row 2\n"
+       "  aimsctl import batches org.db\n"
+       "  aimsctl import undo org.db 3"),
+    "map value encoding header-row on-duplicate skip-invalid save-mapping dry-run", 2, 3, aimsctl_cmd_import },
   { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual] | review DB OUT.xlsx [--from DATE --to DATE] | soa DB OUT.xlsx\n"
-    "               | chart DB OBJECTIVE OUT.png|OUT.svg|OUT.pdf",
+    "               | chart DB OBJECTIVE OUT.png|OUT.svg|OUT.pdf | csv ENTITY DB OUT.csv",
     "WHAT DB OUT",
     N_("Export the risk heatmap as an image, the management-review workbook, or the Statement of Applicability"),
     N_("review: the Excel workbook for the management review (ISO/IEC 42001 clause 9.3):\n"
@@ -303,7 +361,12 @@ static const AimsctlCommand commands[] = {
        "\n"
        "chart: one AI objective's KPI over time (OBJECTIVE is its reference or id), with\n"
        "the target line and the at-risk band, in the format of OUT’s extension:\n"
-       "  aimsctl export chart demo.db OBJ-001 objective.png"),
+       "  aimsctl export chart demo.db OBJ-001 objective.png\n"
+       "\n"
+       "csv: every record of ENTITY for a spreadsheet: UTF-8 with a byte-order mark, a\n"
+       "header of reference and the field names, choice keys, ISO dates, people and\n"
+       "systems by name. aimsctl import reads such a file back into the same records:\n"
+       "  aimsctl export csv systems demo.db systems.csv"),
     "residual from to", 3, 4, aimsctl_cmd_export },
   { "backup", "DB OUT", "DB OUT",
     N_("Copy the database to OUT, consistently, even while others write to it"),
@@ -520,6 +583,7 @@ main (int    argc,
     .timeout_ms = AIMSCTL_NOT_GIVEN,
     .scale = AIMSCTL_NOT_GIVEN,
     .expect_version = AIMSCTL_NOT_GIVEN,
+    .header_row = AIMSCTL_NOT_GIVEN,
   };
   int status;
 

@@ -43,6 +43,15 @@ typedef struct
   gboolean   residual;
   char      *from;
   char      *to;
+  /* import */
+  char     **map;
+  char     **value;
+  char      *encoding;
+  gint64     header_row;       /* AIMSCTL_NOT_GIVEN */
+  char      *on_duplicate;
+  gboolean   skip_invalid;
+  gboolean   save_mapping;
+  gboolean   dry_run;
 } AimsctlOptions;
 
 typedef struct _AimsctlCommand AimsctlCommand;
@@ -130,5 +139,9 @@ int               aimsctl_cmd_check_soa    (AimsctlInvocation    *inv);
 int               aimsctl_cmd_link         (AimsctlInvocation    *inv);
 int               aimsctl_cmd_unlink       (AimsctlInvocation    *inv);
 int               aimsctl_export_soa       (AimsctlInvocation    *inv);
+
+/* aimsctl-import.c */
+int               aimsctl_cmd_import       (AimsctlInvocation    *inv);
+int               aimsctl_export_csv       (AimsctlInvocation    *inv);
 
 G_END_DECLS

@@ -4,6 +4,10 @@
  */
 #pragma once
 
+#include "aims-assessment.h"
+#include "aims-assessment-impact.h"
+#include "aims-assessment-mitigation.h"
+#include "aims-assessment-workflow.h"
 #include "aims-audit.h"
 #include "aims-check.h"
 #include "aims-date.h"
@@ -12,6 +16,7 @@
 #include "aims-demo.h"
 #include "aims-demo-scale.h"
 #include "aims-entity.h"
+#include "aims-eu-ai-act.h"
 #include "aims-heatmap.h"
 #include "aims-heatmap-export.h"
 #include "aims-json.h"
@@ -30,6 +35,7 @@
 #include "aims-chart.h"
 #include "aims-dashboard.h"
 #include "aims-image-file.h"
+#include "aims-import.h"
 #include "aims-number.h"
 #include "aims-objective.h"
 #include "aims-objective-chart.h"
@@ -37,3 +43,4 @@
 #include "aims-nc-timeline.h"
 #include "aims-statement.h"
 #include "aims-store.h"
+#include "aims-template.h"

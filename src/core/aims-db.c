@@ -17,6 +17,9 @@
 #include "aims-statement.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
+/* Idle prepared statements kept for reuse: preparing is most of the cost
+ * of a small write, and a batch of writes (an import) repeats a few. */
+#define STATEMENT_CACHE_SIZE 64
 
 struct _AimsDb
 {
@@ -31,6 +34,7 @@ struct _AimsDb
   int         schema_version;
   char       *migration_backup;
   guint       busy_timeout_ms;
+  GHashTable *statements;  /* SQL → idle sqlite3_stmt */
 };
 
 G_DEFINE_FINAL_TYPE (AimsDb, aims_db, G_TYPE_OBJECT)
@@ -38,9 +42,25 @@ G_DEFINE_FINAL_TYPE (AimsDb, aims_db, G_TYPE_OBJECT)
 G_DEFINE_QUARK (aims-db-error-quark, aims_db_error)
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* Before the connection closes: a statement left would keep it open. */
+static void
+flush_statements (AimsDb *self)
+{
+  g_hash_table_remove_all (self->statements);
+}
+
+static void
 aims_db_finalize (GObject *object)
 {
   AimsDb *self = (AimsDb *) object;
+
+  flush_statements (self);
+  g_hash_table_unref (self->statements);
 
   /* sqlite3_close_v2 so that a statement someone forgot cannot keep the
    * file half-closed; the connection goes once the last one is finalised. */
@@ -58,12 +78,21 @@ static void
 aims_db_class_init (AimsDbClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = aims_db_finalize;
+
+  /* No page cache allocated in bulk ahead: every CHECK (x IN (…)) of a
+   * write opens a small temporary b-tree, and a bulk allocation for each
+   * made the allocator hand memory back to the system and fault it in
+   * again on every row of an import. Before any connection opens; when
+   * SQLite started already this changes nothing. */
+  sqlite3_config (SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
 }
 
 static void
 aims_db_init (AimsDb *self)
 {
   self->busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS;
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
 }
 
 void
@@ -145,11 +174,18 @@ aims_db_prepare (AimsDb      *self,
                  GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
+  gpointer cached_sql;
   int rc;
 
   g_return_val_if_fail (AIMS_IS_DB (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  /* Taken out of the cache while in use, so two users never share one. */
+  if (g_hash_table_steal_extended (self->statements, sql, &cached_sql, (gpointer *) &stmt))
+    {
+      g_free (cached_sql);
+      return aims_statement_new (self, stmt);
+    }
   rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -158,6 +194,21 @@ aims_db_prepare (AimsDb      *self,
       return NULL;
     }
   return aims_statement_new (self, stmt);
+}
+
+void
+aims_db_release_statement (AimsDb   *self,
+                           gpointer  stmt)
+{
+  const char *sql = sqlite3_sql (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (sql == NULL || g_hash_table_size (self->statements) >= STATEMENT_CACHE_SIZE ||
+      g_hash_table_contains (self->statements, sql))
+    sqlite3_finalize (stmt);
+  else
+    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
 }
 
 gint64
@@ -429,6 +480,7 @@ open_handle (AimsDb      *self,
 
   if (self->handle != NULL)
     {
+      flush_statements (self);
       sqlite3_close_v2 (self->handle);
       self->handle = NULL;
     }

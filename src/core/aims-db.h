@@ -102,5 +102,9 @@ void           aims_db_set_error_from_sqlite (AimsDb             *self,
                                               int                 rc,
                                               GError            **error);
 gpointer       aims_db_get_handle           (AimsDb              *self);
+/* Internal to the core: a statement done with, reset and kept for the next
+ * aims_db_prepare() of the same SQL (aims_statement_free() calls it). */
+void           aims_db_release_statement    (AimsDb              *self,
+                                             gpointer             stmt);
 
 G_END_DECLS

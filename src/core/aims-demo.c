@@ -39,6 +39,19 @@ aims_demo_resolve_date (const char *value)
   return aims_date_format_iso (date);
 }
 
+GKeyFile *
+aims_demo_load_file (const char  *resource,
+                     GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (aims_core_get_resource (), resource,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  if (bytes == NULL || !g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_NONE, error))
+    return NULL;
+  return g_steal_pointer (&keyfile);
+}
+
 GHashTable *
 aims_demo_group_values (GKeyFile    *keyfile,
                         const char  *group,
@@ -93,18 +106,13 @@ gboolean
 aims_demo_populate (AimsDb  *db,
                     GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GKeyFile) keyfile = NULL;
   g_autofree char *organisation = NULL;
   g_autoptr(AimsStatement) stmt = NULL;
 
   g_return_val_if_fail (AIMS_IS_DB (db), FALSE);
 
-  bytes = g_resource_lookup_data (aims_core_get_resource (), DEMO_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return FALSE;
-  if (!g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_NONE, error))
+  if ((keyfile = aims_demo_load_file (DEMO_RESOURCE, error)) == NULL)
     return FALSE;
 
   organisation = g_key_file_get_string (keyfile, "organisation", "name", error);

@@ -17,6 +17,10 @@ gboolean aims_demo_populate (AimsDb     *db,
  * is made) as an ISO date; any other value as it is. */
 char    *aims_demo_resolve_date (const char *value);
 
+/* The demo file bundled at resource ("/io/github/aimsdesk/AimsDesk/demo/…"). */
+GKeyFile   *aims_demo_load_file    (const char  *resource,
+                                    GError     **error);
+
 /* The keys of one group of a demo file, field → value, with the dates
  * resolved by aims_demo_resolve_date(). */
 GHashTable *aims_demo_group_values (GKeyFile    *keyfile,

@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "aims-assessment-entity.h"
 #include "aims-date.h"
 #include "aims-db.h"
 #include "aims-entity.h"
@@ -281,7 +282,8 @@ aims_entity_risks (void)
 static const AimsEntity *const all_entities[] = { &systems_entity, &risks_entity, &people_entity,
                                                   &aims_controls_entity, &aims_clauses_entity,
                                                   &aims_objectives_entity, &aims_measurements_entity,
-                                                  &aims_nonconformities_entity, &aims_actions_entity };
+                                                  &aims_nonconformities_entity, &aims_actions_entity,
+                                                  &aims_assessments_entity };
 
 const char *const *
 aims_entity_names (void)

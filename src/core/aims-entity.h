@@ -89,6 +89,8 @@ const AimsEntity *aims_entity_measurements  (void);
 /* Nonconformities and their corrective actions: see aims-nc-entity.h. */
 const AimsEntity *aims_entity_nonconformities (void);
 const AimsEntity *aims_entity_actions       (void);
+/* Impact assessments: see aims-assessment-entity.h and aims-assessment.h. */
+const AimsEntity *aims_entity_assessments   (void);
 /* By command-line name ("systems", "risks", "people"); NULL when unknown. */
 const AimsEntity *aims_entity_lookup        (const char       *name);
 /* The names aims_entity_lookup() knows, NULL-terminated. */

@@ -16,7 +16,6 @@
  */
 #include <string.h>
 
-#include "aims-core-resources.h"
 #include "aims-demo.h"
 #include "aims-nc.h"
 #include "aims-nc-demo.h"
@@ -215,17 +214,13 @@ aims_nc_demo_populate (AimsDb      *db,
                        const char  *author,
                        GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GKeyFile) keyfile = NULL;
   g_auto(GStrv) groups = NULL;
 
   g_return_val_if_fail (AIMS_IS_DB (db), FALSE);
 
-  bytes = g_resource_lookup_data (aims_core_get_resource (), DEMO_NC_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL || !g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_NONE, error))
+  if ((keyfile = aims_demo_load_file (DEMO_NC_RESOURCE, error)) == NULL)
     return FALSE;
-
   groups = g_key_file_get_groups (keyfile, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
     if (is_nc_group (groups[i]) && !populate_one (db, keyfile, groups, groups[i], author, error))

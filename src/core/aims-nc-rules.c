@@ -78,22 +78,6 @@ label_of (const AimsEntity *entity,
   return _(aims_entity_find_field (entity, field)->label);
 }
 
-/* The record as it will be stored: before with changes applied. */
-static AimsRecord *
-record_after (const AimsEntity *entity,
-              AimsRecord       *before,
-              GHashTable       *changes)
-{
-  AimsRecord *after = before != NULL ? aims_record_copy (before) : aims_record_new (entity);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, changes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    aims_record_set (after, key, value);
-  return after;
-}
-
 /* The field is among the changes and gets a value. */
 static const char *
 changed_to (GHashTable *changes,
@@ -181,7 +165,7 @@ aims_nc_check_rules (AimsDb      *db,
 
   g_return_val_if_fail (AIMS_IS_DB (db), FALSE);
 
-  after = record_after (entity, before, changes);
+  after = aims_record_new_with_changes (entity, before, changes);
   if ((value = changed_to (changes, "found_date")) != NULL && !check_found_date (db, before, value, error))
     return FALSE;
   if ((value = changed_to (changes, "five_whys")) != NULL)
@@ -249,7 +233,7 @@ aims_action_check_rules (AimsDb      *db,
 
   g_return_val_if_fail (AIMS_IS_DB (db), FALSE);
 
-  after = record_after (entity, before, changes);
+  after = aims_record_new_with_changes (entity, before, changes);
   if (g_hash_table_contains (changes, "status") && changed_to (changes, "status") == NULL)
     {
       g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,

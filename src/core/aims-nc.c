@@ -19,29 +19,23 @@ static const char *const effectiveness_fields[] = {
 };
 
 /* Adds to normalized what the step itself writes besides the caller's
- * changes, and gives the record with all of it, as the guards see it. */
+ * changes, and gives the record with all of it, as the guards see it: the
+ * state stays where the step starts from, since the guards look at both. */
 static AimsRecord *
 prepare_step (AimsRecord  *before,
               AimsNcState  target,
               GHashTable  *normalized)
 {
-  AimsRecord *after = aims_record_copy (before);
   const char *reason_field = aims_nc_state_reason_field (target);
-  GHashTableIter iter;
-  gpointer key, value;
 
-  /* A reason left from an earlier rejection or reopening is not this one's. */
+  /* A reason left from an earlier rejection or reopening is not this one's:
+   * without a new one the step is refused, and nothing written. */
   if (reason_field != NULL && !g_hash_table_contains (normalized, reason_field))
-    aims_record_set (after, reason_field, NULL);
+    g_hash_table_insert (normalized, (gpointer) reason_field, NULL);
   if (target == AIMS_NC_STATE_REOPENED)
     for (guint i = 0; effectiveness_fields[i] != NULL; i++)
       g_hash_table_replace (normalized, (gpointer) effectiveness_fields[i], NULL);
-
-  g_hash_table_iter_init (&iter, normalized);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    aims_record_set (after, key, value);
-  /* The state stays where the step starts from: the guards look at both. */
-  return after;
+  return aims_record_new_with_changes (aims_entity_nonconformities (), before, normalized);
 }
 
 static AimsRecord *

@@ -90,6 +90,9 @@ action_label (const char *action)
     return _("Changed");
   if (g_str_equal (action, "delete"))
     return _("Removed");
+  /* A nonconformity's step through its workflow (aims_nc_transition()). */
+  if (g_str_equal (action, "transition"))
+    return _("Workflow step");
   return action;
 }
 

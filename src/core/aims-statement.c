@@ -28,7 +28,7 @@ aims_statement_free (AimsStatement *self)
 {
   if (self == NULL)
     return;
-  sqlite3_finalize (self->stmt);
+  aims_db_release_statement (self->db, self->stmt);
   g_clear_object (&self->db);
   g_free (self);
 }

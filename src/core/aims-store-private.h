@@ -39,4 +39,18 @@ void        aims_store_set_conflict_error    (AimsRecord        *current,
                                               gint64             expected_version,
                                               GError           **error);
 
+/* The audited insert of aims_store_insert() inside the caller's write
+ * transaction (an import writes many in one): normalized as
+ * aims_store_normalize_changes() gives them, required fields present. */
+AimsRecord *aims_store_insert_in_transaction (AimsDb            *db,
+                                              const AimsEntity  *entity,
+                                              GHashTable        *normalized,
+                                              const char        *author,
+                                              const char        *action,
+                                              GError           **error);
+
+/* The record as its audit rows hold it: a JSON object of reference,
+ * row_version and every field. */
+char       *aims_store_record_to_json        (AimsRecord        *record);
+
 G_END_DECLS

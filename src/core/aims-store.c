@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aims-assessment-entity.h"
 #include "aims-audit.h"
 #include "aims-date.h"
 #include "aims-json.h"
@@ -617,6 +618,8 @@ check_entity_rules (AimsDb            *db,
     return aims_nc_check_rules (db, before, normalized, error);
   if (entity == aims_entity_actions ())
     return aims_action_check_rules (db, before, normalized, error);
+  if (entity == aims_entity_assessments ())
+    return aims_assessment_check_rules (db, before, normalized, error);
   return TRUE;
 }
 
@@ -730,6 +733,23 @@ set_conflict_error (AimsRecord  *current,
                aims_record_get_updated_at (current),
                (long long) expected_version,
                (long long) aims_record_get_row_version (current));
+}
+
+AimsRecord *
+aims_store_insert_in_transaction (AimsDb            *db,
+                                  const AimsEntity  *entity,
+                                  GHashTable        *normalized,
+                                  const char        *author,
+                                  const char        *action,
+                                  GError           **error)
+{
+  return insert_in_transaction (db, entity, normalized, author, action, error);
+}
+
+char *
+aims_store_record_to_json (AimsRecord *record)
+{
+  return record_to_json (record, NULL);
 }
 
 void

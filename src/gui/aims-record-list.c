@@ -17,6 +17,7 @@ typedef struct
   AimsRecordColumnFlags  flags;
   AimsRecordColumnFuncs  funcs;   /* all NULL for a plain field column */
   gpointer               data;
+  GHashTable            *bound;   /* the GtkListItems showing a record now */
 } ColumnInfo;
 
 struct _AimsRecordList
@@ -83,6 +84,7 @@ static void
 column_info_free (ColumnInfo *info)
 {
   g_free (info->field);
+  g_hash_table_unref (info->bound);
   g_free (info);
 }
 
@@ -252,6 +254,15 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "overdue");
   else
     gtk_widget_remove_css_class (label, "overdue");
+  g_hash_table_add (info->bound, item);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ColumnInfo               *info)
+{
+  g_hash_table_remove (info->bound, item);
 }
 
 static int
@@ -731,11 +742,13 @@ aims_record_list_add_custom_column (AimsRecordList              *self,
   if (funcs != NULL)
     info->funcs = *funcs;
   info->data = data;
+  info->bound = g_hash_table_new (NULL, NULL);
   g_ptr_array_add (self->columns, info);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), info);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), info);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), info);
 
   column = gtk_column_view_column_new (title, g_object_ref (factory));
   sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare_cb, info, NULL));
@@ -823,6 +836,27 @@ aims_record_list_refilter (AimsRecordList *self)
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_counts (self);
+}
+
+void
+aims_record_list_redraw (AimsRecordList *self)
+{
+  g_return_if_fail (AIMS_IS_RECORD_LIST (self));
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      ColumnInfo *info = g_ptr_array_index (self->columns, i);
+      g_autoptr(GPtrArray) items = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer item;
+
+      /* Collected first: binding adds the item to the set again. */
+      g_hash_table_iter_init (&iter, info->bound);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        g_ptr_array_add (items, item);
+      for (guint j = 0; j < items->len; j++)
+        cell_bind_cb (NULL, items->pdata[j], info);
+    }
 }
 
 void

@@ -93,6 +93,9 @@ void              aims_record_list_focus_search     (AimsRecordList           *s
 void              aims_record_list_clear_search     (AimsRecordList           *self);
 /* The page's filter changed. */
 void              aims_record_list_refilter         (AimsRecordList           *self);
+/* Computes the cells shown again: for columns whose funcs read more than
+ * the record (a check that finished after the rows were drawn). */
+void              aims_record_list_redraw           (AimsRecordList           *self);
 /* The empty states: no records at all, and none that match. */
 void              aims_record_list_set_empty_texts  (AimsRecordList           *self,
                                                      const char               *icon_name,

@@ -111,6 +111,7 @@ update_cell_texts (AimsRiskHeatmap *self)
           guint index = cell_index (r, l, i);
           GtkWidget *button = self->cells[index];
           g_autofree char *description = NULL;
+          g_autofree char *bold = NULL;
           g_autoptr(GString) tooltip = NULL;
           guint count;
 
@@ -121,8 +122,9 @@ update_cell_texts (AimsRiskHeatmap *self)
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                           -1);
 
-          tooltip = g_string_new (NULL);
-          g_string_append_printf (tooltip, "<b>%s</b>", description);
+          /* The labels and band names are the organisation's own text. */
+          bold = g_markup_printf_escaped ("<b>%s</b>", description);
+          tooltip = g_string_new (bold);
           count = aims_heatmap_counts_get (&self->counts[r], l, i);
           if (self->listed[index] != NULL)
             g_string_append (tooltip, self->listed[index]->str);

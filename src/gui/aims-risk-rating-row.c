@@ -16,6 +16,8 @@ aims_risk_rating_row_new (const char *title)
   GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* The subtitle names a band in the organisation's own words, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), swatch);
 
   gtk_widget_add_css_class (warning, "overdue");

@@ -182,15 +182,15 @@ static void
 test_entities (void)
 {
   g_auto(CliResult) unknown = { 0 };
-  g_auto(CliResult) planned = { 0 };
+  g_auto(CliResult) missing = { 0 };
 
   cli_run (&unknown, "list", "widgets", "x.db", NULL);
   assert_usage_error (&unknown, "widgets");
 
-  /* An entity of DESIGN.md this version does not handle yet: a failure. */
-  cli_run (&planned, "list", "assessments", "x.db", NULL);
-  cli_assert_failed (&planned, 1, "assessments");
-  g_assert_nonnull (strstr (planned.err, "not available yet"));
+  /* Every entity of DESIGN.md is known: what is wrong here is the file. */
+  cli_run (&missing, "list", "assessments", "x.db", NULL);
+  cli_assert_failed (&missing, 1, "x.db");
+  g_assert_nonnull (strstr (missing.err, "does not exist"));
 }
 
 static void

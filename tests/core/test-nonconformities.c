@@ -143,8 +143,34 @@ snapshot (AimsDb *db)
   return g_string_free (text, FALSE);
 }
 
-/* The step is refused with code and a message saying says, and nothing in
- * the database changed. */
+/* call gives an error code saying says, and nothing in the database
+ * changed. */
+#define assert_refused(db, code, says, call) \
+  G_STMT_START { \
+    g_autofree char *before_ = snapshot (db); \
+    g_autofree char *after_ = NULL; \
+    g_autoptr(GError) error_ = (call); \
+    g_assert_error (error_, AIMS_DB_ERROR, (code)); \
+    assert_says (error_->message, (says)); \
+    after_ = snapshot (db); \
+    g_assert_cmpstr (after_, ==, before_); \
+  } G_STMT_END
+
+static GError *
+transition_refused (AimsDb      *db,
+                    AimsRecord  *nc,
+                    gint64       expected_version,
+                    AimsNcState  target,
+                    GHashTable  *changes)
+{
+  GError *error = NULL;
+  g_autoptr(AimsRecord) moved = aims_nc_transition (db, aims_record_get_id (nc), expected_version, target,
+                                                    changes, FIXTURE_AUTHOR, &error);
+
+  g_assert_null (moved);
+  return error;
+}
+
 static void
 refuse_step (AimsDb      *db,
              AimsRecord  *nc,
@@ -154,17 +180,7 @@ refuse_step (AimsDb      *db,
              int          code,
              const char  *says)
 {
-  g_autofree char *before = snapshot (db);
-  g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AimsRecord) moved = aims_nc_transition (db, aims_record_get_id (nc), expected_version, target,
-                                                    changes, FIXTURE_AUTHOR, &error);
-
-  g_assert_null (moved);
-  g_assert_error (error, AIMS_DB_ERROR, code);
-  assert_says (error->message, says);
-  after = snapshot (db);
-  g_assert_cmpstr (after, ==, before);
+  assert_refused (db, code, says, transition_refused (db, nc, expected_version, target, changes));
 }
 
 static void
@@ -477,36 +493,10 @@ test_conflict (Fixture       *f,
 
 /* ── Rules of the store ────────────────────────────────────────────────── */
 
-static void
-assert_insert_refused (AimsDb     *db,
-                       GHashTable *values,
-                       const char *says)
-{
-  g_autofree char *before = snapshot (db);
-  g_autofree char *after = NULL;
-  g_autoptr(GError) error = fixture_insert_refused (db, aims_entity_actions (), values);
-
-  g_assert_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID);
-  assert_says (error->message, says);
-  after = snapshot (db);
-  g_assert_cmpstr (after, ==, before);
-}
-
-static void
-assert_update_refused (AimsDb     *db,
-                       AimsRecord *record,
-                       GHashTable *changes,
-                       const char *says)
-{
-  g_autofree char *before = snapshot (db);
-  g_autofree char *after = NULL;
-  g_autoptr(GError) error = fixture_update_refused (db, record, changes);
-
-  g_assert_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID);
-  assert_says (error->message, says);
-  after = snapshot (db);
-  g_assert_cmpstr (after, ==, before);
-}
+#define assert_insert_refused(db, values, says) \
+  assert_refused ((db), AIMS_DB_ERROR_INVALID, (says), fixture_insert_refused ((db), aims_entity_actions (), (values)))
+#define assert_update_refused(db, record, changes, says) \
+  assert_refused ((db), AIMS_DB_ERROR_INVALID, (says), fixture_update_refused ((db), (record), (changes)))
 
 static void
 test_action_rules (Fixture       *f,

@@ -10,7 +10,10 @@
 # sidebar's areas, the table of AI systems, the search entry, typing a
 # search, and pressing "Add AI System" (the new system is then in the file,
 # read back with aimsctl). It also lists the controls a screen reader could
-# not name.
+# not name. Then it chooses "Risks" in the sidebar, reads the heatmap's
+# cells as a screen reader announces them, presses one and sees the table
+# of risks shrink to its count. Last, it chooses "Controls (SoA)", reads the
+# tile of group A.6 and presses it to list that group's 9 controls.
 #
 # Exit status: 0 passed, 1 failed, 77 skipped (no display, no session bus,
 # no pyatspi, or an accessibility bus that cannot be reached).
@@ -20,6 +23,7 @@
 import csv
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -223,6 +227,164 @@ def loaded_tree(window):
     return nodes if table is not None and table_rows(table) else None
 
 
+def check_all_named(nodes, what):
+    """Every control a person acts on has a name."""
+    unnamed = [f'{role(node)} {name(node)!r}' for node in nodes
+               if role(node) in NAMED_ROLES and is_unnamed(node) and not internal_part(node)]
+    check(not unnamed, what + ('' if not unnamed else '; without one: ' + ', '.join(unnamed)))
+
+
+# "Likelihood 4 Likely, impact 5 Severe: 3 risks, band Critical"
+CELL_NAME = re.compile(r'Likelihood (\d) \S.*, impact (\d) \S.*: (\d+) (risk|risks), band \S.*')
+
+
+def ancestors(node):
+    chain = []
+    while node is not None and len(chain) < 60:
+        chain.append(node)
+        try:
+            node = node.parent
+        except Exception:
+            break
+    return chain
+
+
+def laid_out(node):
+    """The node's widget has a size on screen: its page is shown. GTK 4.8
+    reports no "showing" state, and a button of a page never shown yet
+    ignores a press."""
+    try:
+        _, _, width, height = node.queryComponent().getExtents(0)
+        return width > 0 and height > 0
+    except Exception:
+        return False
+
+
+def check_risks_page(nodes, areas):
+    """nodes: the window's tree read before; every page is in it (GTK 4.8
+    tells no "showing" state apart), so it is not read whole again."""
+    # Chosen in the sidebar as a person would.
+    def risks_row():
+        rows = [item for item in children(areas) if role(item) == 'list item']
+        return next(((i,) for i, item in enumerate(rows) if name(item) == 'Risks'), None)
+
+    # Read again until it answers: adding a system just reloaded the window.
+    (index,) = wait_for('a row named "Risks" in the sidebar', risks_row)
+    selection = areas.querySelection()
+    check(selection.selectChild(index), 'chose "Risks" in the sidebar')
+    wait_for('the row "Risks" to be selected', lambda: selection.isChildSelected(index))
+    table = find(nodes, {'tree table', 'table'}, 'Risks')
+    check(table is not None, 'there is a table named "Risks"')
+    wait_for('the rows of the table "Risks"', lambda: table_rows(table))
+
+    # Each cell is announced with its levels, its count and its band.
+    cells = [node for node in nodes
+             if role(node) == 'push button' and name(node).startswith('Likelihood ')]
+    check(len(cells) >= 9, f'the heatmap offers {len(cells)} cells as push buttons')
+    log(f'a cell: {name(cells[0])!r}')
+    wrong = [name(cell) for cell in cells if not CELL_NAME.fullmatch(name(cell))]
+    check(not wrong, 'every cell reads "Likelihood N Label, impact N Label: N risk(s), band Name"' +
+          ('' if not wrong else f'; not: {wrong}'))
+    matches = [(CELL_NAME.fullmatch(name(cell)), cell) for cell in cells]
+    check(all((match.group(3) == '1') == (match.group(4) == 'risk') for match, _ in matches),
+          'one risk is "1 risk", others are "N risks"')
+    counted = [(int(match.group(3)), cell) for match, cell in matches]
+    wait_for('the heatmap to be shown', lambda: laid_out(cells[0]))
+
+    # Pressing a cell lists its risks: the fewest above none, so that every
+    # row of the table is drawn.
+    count, cell = min(((n, cell) for n, cell in counted if n > 0),
+                      key=lambda pair: pair[0], default=(0, None))
+    check(cell is not None, 'a cell counts some risks')
+    before = len(table_rows(table))
+    check(count < before, f'the table shows {before} rows before, more than the cell\'s {count}')
+    action = cell.queryAction()
+    check(action.doAction(0), f'pressed {name(cell)!r}')
+    wait_for(f'the table "Risks" to show {count} rows', lambda: len(table_rows(table)) == count)
+    log(f'rows after pressing the cell: {len(table_rows(table))}')
+
+    # The page: where the table meets the page's own header bar.
+    add = find(nodes, {'push button'}, 'Add Risk')
+    check(add is not None, 'there is a button named "Add Risk"')
+    page = next(node for node in ancestors(table) if node in ancestors(add))
+    check_all_named(list(walk(page)), 'every control on the Risks page has an accessible name')
+
+    check(action.doAction(0), 'pressed the cell again')
+    wait_for('the table "Risks" to show every row again', lambda: len(table_rows(table)) == before)
+
+
+def check_controls_page(nodes, areas):
+    """The Statement of Applicability: a group's tile is a toggle button
+    that says how far the group has come; pressing it lists the group."""
+    def controls_row():
+        rows = [item for item in children(areas) if role(item) == 'list item']
+        return next(((i,) for i, item in enumerate(rows) if name(item) == 'Controls (SoA)'), None)
+
+    (index,) = wait_for('a row named "Controls (SoA)" in the sidebar', controls_row)
+    selection = areas.querySelection()
+    check(selection.selectChild(index), 'chose "Controls (SoA)" in the sidebar')
+    wait_for('the row "Controls (SoA)" to be selected', lambda: selection.isChildSelected(index))
+    table = find(nodes, {'tree table', 'table'}, 'Controls')
+    check(table is not None, 'there is a table named "Controls"')
+    before = len(wait_for('the rows of the table "Controls"', lambda: table_rows(table)))
+
+    # "A.6 AI system life cycle: 9 of 9 decided · 3 implemented"
+    # GTK 4.8 gives a toggle button the role of a push button, "pressed" or not.
+    tile = next((node for node in nodes if role(node) in ('push button', 'toggle button')
+                 and name(node).startswith('A.6 AI system life cycle: ')), None)
+    check(tile is not None, 'there is a button named "A.6 AI system life cycle: …"')
+    check(re.fullmatch(r'A\.6 AI system life cycle: \d+ of 9 decided · \d+ implemented', name(tile)),
+          f'the tile of A.6 reads {name(tile)!r}')
+    action = tile.queryAction()
+    check(action.doAction(0), 'pressed the tile of A.6')
+    wait_for('the table "Controls" to show the 9 controls of A.6', lambda: len(table_rows(table)) == 9)
+
+    page = next(node for node in ancestors(table) if node in ancestors(tile))
+    check_all_named(list(walk(page)), 'every control on the Controls page has an accessible name')
+
+    check(action.doAction(0), 'pressed the tile of A.6 again')
+    wait_for('the table "Controls" to show every row again', lambda: len(table_rows(table)) == before)
+
+
+def check_objectives_page(nodes, areas):
+    """The objectives: each card is a push button that says where its
+    objective stands, in words; its sparkline is an image with a
+    description; pressing a card opens its chart, described too."""
+    def objectives_row():
+        rows = [item for item in children(areas) if role(item) == 'list item']
+        return next(((i,) for i, item in enumerate(rows) if name(item) == 'Objectives'), None)
+
+    (index,) = wait_for('a row named "Objectives" in the sidebar', objectives_row)
+    selection = areas.querySelection()
+    check(selection.selectChild(index), 'chose "Objectives" in the sidebar')
+    wait_for('the row "Objectives" to be selected', lambda: selection.isChildSelected(index))
+
+    # "OBJ-001 All high-risk …: At risk. Latest 89 %, target 100 %. …"
+    card_name = re.compile(r'OBJ-\d+ .+: (On track|At risk|Off track|Overdue|Not measured yet|No target)\. .+')
+    cards = [node for node in nodes if role(node) == 'push button' and name(node).startswith('OBJ-')]
+    check(len(cards) >= 4, f'the page offers {len(cards)} objectives as push buttons')
+    log(f'a card: {name(cards[0])!r}')
+    wrong = [name(card) for card in cards if not card_name.fullmatch(name(card))]
+    check(not wrong, 'every card names its status in words' + ('' if not wrong else f'; not: {wrong}'))
+    sparklines = [node for node in nodes if role(node) == 'image' and name(node).startswith('Sparkline: ')]
+    check(len(sparklines) == len(cards), f'{len(sparklines)} sparklines are described, one per card')
+
+    card = next(card for card in cards if 'Not measured' not in name(card))
+    wait_for('the cards to be shown', lambda: laid_out(card))
+    check(card.queryAction().doAction(0), f'pressed {name(card)[:40]!r}…')
+    chart = wait_for('the chart of the objective', lambda: next(
+        (node for node in nodes if role(node) == 'image' and name(node).startswith('Chart: ')
+         and laid_out(node)), None))
+    check(re.fullmatch(r'Chart: \d+ measurements?, latest .+', name(chart)), f'the chart reads {name(chart)!r}')
+
+    page = next(node for node in ancestors(chart) if node in ancestors(card))
+    page_nodes = list(walk(page))
+    check_all_named(page_nodes, 'every control on the Objectives page has an accessible name')
+    # In the page's header, beside the views; shown only now: read again.
+    back = find(list(walk(page.parent)), {'push button'}, 'All Objectives')
+    check(back is not None and back.queryAction().doAction(0), 'pressed "All Objectives"')
+
+
 def run_checks(app, aimsctl, db):
     window = wait_for('the main window showing the database',
                       lambda: next((frame for frame in children(app)
@@ -253,11 +415,7 @@ def run_checks(app, aimsctl, db):
     editable.setTextContents('')
     wait_for('the table to show every row again', lambda: len(table_rows(table)) == all_rows)
 
-    # Every control a person acts on has a name.
-    unnamed = [f'{role(node)} {name(node)!r}' for node in nodes
-               if role(node) in NAMED_ROLES and is_unnamed(node) and not internal_part(node)]
-    check(not unnamed, 'every control has an accessible name' +
-          ('' if not unnamed else '; without one: ' + ', '.join(unnamed)))
+    check_all_named(nodes, 'every control has an accessible name')
 
     # Pressing "Add AI System" adds one.
     before = list_systems(aimsctl, db)
@@ -274,6 +432,10 @@ def run_checks(app, aimsctl, db):
     added = [row for row in after if row['id'] not in known]
     check(len(added) == 1,
           f'aimsctl lists one new system: {[row.get("reference") for row in added]}')
+
+    check_risks_page(nodes, areas)
+    check_objectives_page(nodes, areas)
+    check_controls_page(nodes, areas)
 
 
 def main():

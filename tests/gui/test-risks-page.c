@@ -360,18 +360,6 @@ risk_by_reference (Fixture    *fixture,
   g_error ("no risk %s", reference);
 }
 
-static char *
-date_from_today (int days)
-{
-  g_autoptr(GDate) date = aims_date_today ();
-
-  if (days >= 0)
-    g_date_add_days (date, (guint) days);
-  else
-    g_date_subtract_days (date, (guint) -days);
-  return aims_date_format_iso (date);
-}
-
 static void
 update_other (Fixture    *fixture,
               AimsRecord *risk,
@@ -511,6 +499,58 @@ test_cell_click (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.clear-cell", NULL));
   settle ();
   g_assert_cmpuint (aims_record_list_get_n_shown (fixture->list), ==, n_risks);
+}
+
+static gboolean
+cell_count_is (gpointer data)
+{
+  Fixture *fixture = ((gpointer *) data)[0];
+  guint *cell = ((gpointer *) data)[1];
+
+  return aims_risk_heatmap_get_count (fixture->heatmap, FALSE, cell[0], cell[1]) == cell[2] &&
+         aims_record_list_get_n_shown (fixture->list) == cell[2];
+}
+
+/* Another user adds a risk to the cell the table shows, then closes one:
+ * the heatmap and the table follow, and agree with SQL. */
+static void
+test_other_users_risks (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(AimsRecord) added = NULL;
+  g_autoptr(GError) error = NULL;
+  guint cell[3] = { 0, 0, 0 };
+  gpointer wait[2] = { fixture, cell };
+  g_autofree char *l_text = NULL;
+  g_autofree char *i_text = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  busiest_cell (fixture, FALSE, &cell[0], &cell[1]);
+  click_cell (fixture, FALSE, cell[0], cell[1]);
+  cell[2] = aims_risk_heatmap_get_count (fixture->heatmap, FALSE, cell[0], cell[1]);
+
+  l_text = g_strdup_printf ("%u", cell[0]);
+  i_text = g_strdup_printf ("%u", cell[1]);
+  g_hash_table_insert (values, (gpointer) "title", (gpointer) "Added by another user");
+  g_hash_table_insert (values, (gpointer) "owner_id", (gpointer) "Priya Raman");
+  g_hash_table_insert (values, (gpointer) "inherent_likelihood", l_text);
+  g_hash_table_insert (values, (gpointer) "inherent_impact", i_text);
+  added = aims_store_insert (fixture->other, aims_entity_risks (), values, "Another User", &error);
+  g_assert_no_error (error);
+  aims_context_emit_data_changed (fixture->context);
+  cell[2]++;
+  gui_test_iterate_until (cell_count_is, wait);
+  g_assert_cmpuint (cell[2], ==, sql_cell_count (fixture, 0, FALSE, cell[0], cell[1]));
+
+  /* Closed: out of the cell's count and out of the table the cell shows. */
+  update_other (fixture, added, "status", "closed");
+  aims_context_emit_data_changed (fixture->context);
+  cell[2]--;
+  gui_test_iterate_until (cell_count_is, wait);
+  g_assert_cmpuint (cell[2], ==, sql_cell_count (fixture, 0, FALSE, cell[0], cell[1]));
+  assert_shown_in_cell (fixture, FALSE, cell[0], cell[1]);
 }
 
 /* Inherent, residual, both: the cells are made again for what is shown,
@@ -723,6 +763,94 @@ test_cell_names (Fixture       *fixture,
     }
 }
 
+static gboolean
+label_changed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (aims_risk_matrix_level_label (matrix (fixture), AIMS_RISK_AXIS_LIKELIHOOD, size (fixture)),
+                    "Almost certain & <rising>") == 0;
+}
+
+/* Labels are the organisation's own words: "&" and "<" in them are text,
+ * in the cell's name and in its tooltip. */
+static void
+test_cell_names_markup (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AimsRiskMatrix) changed = NULL;
+  g_autoptr(AimsRiskMatrix) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) risks = NULL;
+  g_autofree char *cell = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *wrong = NULL;
+  AimsHeatmapCounts counts;
+  GtkWidget *button;
+  guint n;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  n = size (fixture);
+  changed = aims_risk_matrix_copy (matrix (fixture));
+  g_free (changed->likelihood_labels[n - 1]);
+  changed->likelihood_labels[n - 1] = g_strdup ("Almost certain & <rising>");
+  for (guint b = 0; b < changed->bands->len; b++)
+    {
+      AimsRiskBand *band = &g_array_index (changed->bands, AimsRiskBand, b);
+      char *name = g_strdup_printf ("%s & <co>", band->name);
+
+      g_free (band->name);
+      band->name = name;
+    }
+  g_free (changed->appetite_band);
+  changed->appetite_band = g_strdup_printf ("%s & <co>", matrix (fixture)->appetite_band);
+  stored = aims_risk_matrix_save_and_rescore (fixture->other, changed, -1, "Another User", &error);
+  g_assert_no_error (error);
+  aims_context_emit_data_changed (fixture->context);
+  gui_test_iterate_until (label_changed, fixture);
+  settle ();
+
+  risks = aims_store_list (fixture->other, aims_entity_risks (), &error);
+  g_assert_no_error (error);
+  aims_heatmap_counts_from_risks (matrix (fixture), risks, FALSE, NULL, &counts);
+  cell = aims_heatmap_describe_cell (matrix (fixture), &counts, n, 1);
+  g_assert_nonnull (strstr (cell, "Almost certain & <rising>"));
+  button = aims_risk_heatmap_get_cell_button (fixture->heatmap, FALSE, n, 1);
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, cell);
+  if (wrong != NULL)
+    g_error ("the cell is named “%s”, not “%s”", wrong, cell);
+
+  /* The tooltip is markup that parses, and reads the label as written. */
+  g_assert_true (pango_parse_markup (gtk_widget_get_tooltip_markup (button), -1, 0, NULL, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, cell));
+
+  /* The editor's score rows, RSK-002 rated 3/4 before and 2/3 after. */
+  {
+    g_autoptr(AimsRecord) risk = risk_by_reference (fixture, "RSK-002");
+    g_autofree char *inherent = expected_rating (fixture, 3, 4);
+    g_autofree char *residual = expected_rating (fixture, 2, 3);
+
+    g_assert_nonnull (strstr (inherent, " & <co>"));
+    g_assert_true (aims_record_list_select_id (fixture->list, aims_record_get_id (risk)));
+    settle ();
+    assert_rating (fixture, "Inherent score", inherent);
+    assert_rating (fixture, "Residual score", residual);
+  }
+
+  /* RSK-015 is rated at the renamed likelihood: its level row shows it. */
+  {
+    g_autoptr(AimsRecord) risk = risk_by_reference (fixture, "RSK-015");
+    g_autofree char *level = NULL;
+
+    g_assert_true (aims_record_list_select_id (fixture->list, aims_record_get_id (risk)));
+    settle ();
+    level = aims_record_editor_dup_field_text (fixture->editor, "inherent_likelihood");
+    g_assert_cmpstr (level, ==, "5");
+  }
+}
+
 /* The editor's score rows follow the level combos before anything is
  * saved, and in the same words as the matrix. */
 static void
@@ -859,12 +987,18 @@ test_acceptance_expired (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(AimsRecord) risk = NULL;
-  g_autofree char *yesterday = date_from_today (-1);
-  g_autofree char *tomorrow = date_from_today (1);
-  g_autofree char *today = date_from_today (0);
+  g_autoptr(GDate) day = aims_date_today ();
+  g_autofree char *today = aims_date_format_iso (day);
+  g_autofree char *yesterday = NULL;
+  g_autofree char *tomorrow = NULL;
   g_autofree char *expired_sql = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
+
+  g_date_subtract_days (day, 1);
+  yesterday = aims_date_format_iso (day);
+  g_date_add_days (day, 2);
+  tomorrow = aims_date_format_iso (day);
 
   /* RSK-006: accepted, within the appetite. */
   risk = risk_by_reference (fixture, "RSK-006");
@@ -901,10 +1035,12 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/risks-page/cell-click", test_cell_click);
+  ADD ("/risks-page/other-users-risks", test_other_users_risks);
   ADD ("/risks-page/views", test_views);
   ADD ("/risks-page/system-filter", test_system_filter);
   ADD ("/risks-page/keyboard", test_keyboard);
   ADD ("/risks-page/cell-names", test_cell_names);
+  ADD ("/risks-page/cell-names-markup", test_cell_names_markup);
   ADD ("/risks-page/score-rows", test_score_rows);
   ADD ("/risks-page/new-risk", test_new_risk);
   ADD ("/risks-page/acceptance-expired", test_acceptance_expired);

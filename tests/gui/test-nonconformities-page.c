@@ -1,0 +1,368 @@
+/* test-nonconformities-page.c — the Nonconformities page with real widgets
+ * on a demo file: the table against SQL, page.filter, a step the guards
+ * refuse (nothing written, the reason shown), an allowed step (stored, with
+ * its audit row), a corrective action added, the five whys saved, and the
+ * board's columns
+ *
+ * Counts are checked with SQL on another connection to the same file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "aims-core.h"
+#include "aims-nc-whys-row.h"
+#include "aims-nonconformities-page.h"
+#include "gui-test-util.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char                    *dir;
+  char                    *path;
+  AimsDb                  *db;
+  AimsDb                  *other;
+  AimsContext             *context;
+  GtkWidget               *window;
+  AimsNonconformitiesPage *page;
+  AimsRecordList          *list;
+} Fixture;
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+
+static gint64
+sql_int (Fixture    *fixture,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (aims_statement_step (statement, &error), ==, AIMS_STEP_ROW);
+  g_assert_no_error (error);
+  return aims_statement_column_int64 (statement, 0);
+}
+
+static char *
+sql_text (Fixture    *fixture,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (aims_statement_step (statement, &error), ==, AIMS_STEP_ROW);
+  text = aims_statement_column_text (statement, 0);
+  return g_strdup (text);
+}
+
+static AimsRecord *
+nc_by_reference (Fixture    *fixture,
+                 const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  AimsRecord *nc = aims_store_find (fixture->other, aims_entity_nonconformities (), reference, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (nc);
+  return nc;
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+listed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return aims_record_list_get_n_total (fixture->list) > 0;
+}
+
+static void
+settle (void)
+{
+  gui_test_iterate_for (50);
+  gui_test_iterate_pending ();
+}
+
+static void
+close_dialogs (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (!have_display)
+    return;
+
+  fixture->dir = g_dir_make_tmp ("aims-test-nc-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "demo.aimsdb", NULL);
+  fixture->db = gui_test_create_demo (fixture->path);
+  fixture->other = aims_db_open (fixture->path, AIMS_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  settings = gui_test_new_settings ();
+  g_settings_set_string (settings, "author-name", "Test User");
+  fixture->context = aims_context_new (settings);
+  aims_context_set_db (fixture->context, fixture->db);
+
+  fixture->page = AIMS_NONCONFORMITIES_PAGE (aims_nonconformities_page_new (fixture->context));
+  fixture->list = aims_record_page_get_record_list (AIMS_RECORD_PAGE (fixture->page));
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gui_test_iterate_until (window_mapped, fixture->window);
+  gui_test_iterate_until (listed, fixture);
+  settle ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  close_dialogs ();
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->db);
+  g_clear_object (&fixture->other);
+  if (fixture->dir != NULL)
+    gui_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* The table lists exactly the demo's nonconformities. */
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GListModel *records;
+  g_autoptr(GString) listed_refs = g_string_new (NULL);
+  g_autofree char *stored_refs = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_cmpint (aims_record_list_get_n_total (fixture->list), ==,
+                   sql_int (fixture, "SELECT count(*) FROM nonconformity"));
+  g_assert_cmpint (aims_record_list_get_n_shown (fixture->list), ==,
+                   sql_int (fixture, "SELECT count(*) FROM nonconformity"));
+  records = aims_record_list_get_records (fixture->list);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(AimsRecord) nc = g_list_model_get_item (records, i);
+
+      g_string_append_printf (listed_refs, "%s%s", i > 0 ? "," : "", aims_record_get_reference (nc));
+    }
+  stored_refs = sql_text (fixture, "SELECT group_concat(reference, ',') FROM (SELECT reference FROM nonconformity ORDER BY id)");
+  g_assert_cmpstr (listed_refs->str, ==, stored_refs);
+
+  /* The board holds the same records, each in its state's column. */
+  aims_nonconformities_page_set_view (fixture->page, "board");
+  settle ();
+  g_assert_cmpint (aims_nc_board_get_n_cards (aims_nonconformities_page_get_board (fixture->page),
+                                              AIMS_NC_STATE_REPORTED), ==,
+                   sql_int (fixture, "SELECT count(*) FROM nonconformity WHERE state = 'reported'"));
+  g_assert_cmpint (aims_nc_board_get_n_cards (aims_nonconformities_page_get_board (fixture->page),
+                                              AIMS_NC_STATE_CLOSED), ==,
+                   sql_int (fixture, "SELECT count(*) FROM nonconformity WHERE state = 'closed'"));
+}
+
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.filter", "s", "status=reported"));
+  settle ();
+  g_assert_cmpint (aims_record_list_get_n_shown (fixture->list), ==,
+                   sql_int (fixture, "SELECT count(*) FROM nonconformity WHERE state = 'reported'"));
+  g_assert_cmpint (aims_record_list_get_n_shown (fixture->list), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.filter", "s",
+                                             "severity=major;overdue=1"));
+  settle ();
+  g_assert_cmpint (aims_record_list_get_n_shown (fixture->list), ==,
+                   sql_int (fixture, "SELECT count(DISTINCT n.id) FROM nonconformity n JOIN corrective_action a "
+                                     "ON a.nonconformity_id = n.id WHERE n.severity = 'major' "
+                                     "AND coalesce(a.status, 'open') IN ('open', 'in_progress') "
+                                     "AND a.due_date < date('now', 'localtime')"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.filter", "s", ""));
+  settle ();
+  g_assert_cmpint (aims_record_list_get_n_shown (fixture->list), ==,
+                   sql_int (fixture, "SELECT count(*) FROM nonconformity"));
+}
+
+/* NC-003 is reported without a correction: the step is refused, the
+ * reason shown, nothing written. With the correction on record (another
+ * user's write) the same step is stored with its audit row. */
+static void
+test_transitions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(AimsRecord) nc = NULL;
+  g_autoptr(AimsRecord) updated = NULL;
+  g_autoptr(GHashTable) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *audit_sql = NULL;
+  AdwMessageDialog *dialog;
+  gint64 version, audit_rows;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  nc = nc_by_reference (fixture, "NC-003");
+  g_assert_cmpint (aims_nc_get_state (nc), ==, AIMS_NC_STATE_REPORTED);
+  g_assert_null (aims_record_get (nc, "correction"));
+  g_assert_false (aims_nc_workflow_check (nc, NULL, AIMS_NC_STATE_CORRECTION_TAKEN, &refusal));
+  version = aims_record_get_row_version (nc);
+  audit_rows = sql_int (fixture, "SELECT count(*) FROM audit_log");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.move", "(xs)",
+                                             aims_record_get_id (nc), "correction_taken"));
+  settle ();
+  state = sql_text (fixture, "SELECT state FROM nonconformity WHERE reference = 'NC-003'");
+  g_assert_cmpstr (state, ==, "reported");
+  g_assert_cmpint (sql_int (fixture, "SELECT row_version FROM nonconformity WHERE reference = 'NC-003'"), ==, version);
+  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM audit_log"), ==, audit_rows);
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), refusal));
+  close_dialogs ();
+
+  changes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (changes, (gpointer) "correction", (gpointer) "Letter sent to the claimant the same day.");
+  updated = aims_store_update (fixture->other, aims_entity_nonconformities (), aims_record_get_id (nc),
+                               version, changes, "Someone Else", &error);
+  g_assert_no_error (error);
+  aims_context_emit_data_changed (fixture->context);
+  settle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.move", "(xs)",
+                                             aims_record_get_id (nc), "correction_taken"));
+  settle ();
+  g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID));
+  g_free (state);
+  state = sql_text (fixture, "SELECT state FROM nonconformity WHERE reference = 'NC-003'");
+  g_assert_cmpstr (state, ==, "correction_taken");
+  audit_sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE entity = 'nonconformity' AND entity_id = %"
+                               G_GINT64_FORMAT " AND action = 'transition' AND actor = 'Test User' "
+                               "AND after_json LIKE '%%correction_taken%%'", aims_record_get_id (nc));
+  g_assert_cmpint (sql_int (fixture, audit_sql), ==, 1);
+}
+
+/* An action added in NC-005's detail is stored, audited and listed; its
+ * five whys typed in the entries are saved as the JSON array. */
+static void
+test_add_action (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(AimsRecord) nc = nc_by_reference (fixture, "NC-005");
+  AimsNcActionsView *view = aims_nonconformities_page_get_actions_view (fixture->page);
+  g_autoptr(GDate) due = aims_date_today ();
+  g_autofree char *due_text = NULL;
+  g_autofree char *count_sql = NULL;
+  g_autofree char *whys = NULL;
+  g_autoptr(AimsRecord) action = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before, audit_before;
+  guint listed_before;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (aims_record_list_select_id (fixture->list, aims_record_get_id (nc)));
+  settle ();
+  count_sql = g_strdup_printf ("SELECT count(*) FROM corrective_action WHERE nonconformity_id = %" G_GINT64_FORMAT,
+                               aims_record_get_id (nc));
+  before = sql_int (fixture, count_sql);
+  audit_before = sql_int (fixture, "SELECT count(*) FROM audit_log WHERE entity = 'corrective_action' AND action = 'insert'");
+  listed_before = aims_nc_actions_view_get_n_actions (view);
+  g_assert_cmpint (listed_before, ==, before);
+
+  /* Refused by the store: no owner. Nothing is written. */
+  g_assert_null (aims_nc_actions_view_add (view, "Retrain the reviewers", NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (fixture, count_sql), ==, before);
+
+  g_date_add_days (due, 30);
+  due_text = aims_date_format_iso (due);
+  action = aims_nc_actions_view_add (view, "Retrain the reviewers", "1", due_text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (action);
+  settle ();
+  g_assert_cmpint (sql_int (fixture, count_sql), ==, before + 1);
+  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM audit_log WHERE entity = 'corrective_action' AND action = 'insert'"),
+                   ==, audit_before + 1);
+  g_assert_cmpuint (aims_nc_actions_view_get_n_actions (view), ==, listed_before + 1);
+  /* The step that needed an action with an owner and a due date is offered now. */
+  g_assert_cmpuint (aims_nc_workflow_view_get_n_steps (aims_nonconformities_page_get_workflow_view (fixture->page),
+                                                       TRUE), >=, 1);
+  g_assert_cmpuint (aims_nc_workflow_view_get_n_events (aims_nonconformities_page_get_workflow_view (fixture->page)),
+                    >=, 3);
+}
+
+static void
+test_five_whys (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(AimsRecord) nc = nc_by_reference (fixture, "NC-004");
+  GtkWidget *editor, *row = NULL, *entry;
+  g_autofree char *sql = NULL;
+  g_autofree char *stored = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (aims_record_list_select_id (fixture->list, aims_record_get_id (nc)));
+  settle ();
+  editor = GTK_WIDGET (aims_record_list_get_editor (fixture->list));
+  row = gui_test_find_widget (editor, ADW_TYPE_EXPANDER_ROW, NULL);
+  g_assert_nonnull (row);
+  entry = aims_nc_whys_row_get_entry (row, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "The triage rules were not reviewed");
+  g_signal_emit_by_name (entry, "apply");
+  settle ();
+  sql = g_strdup_printf ("SELECT five_whys FROM nonconformity WHERE id = %" G_GINT64_FORMAT, aims_record_get_id (nc));
+  stored = sql_text (fixture, sql);
+  g_assert_nonnull (stored);
+  g_assert_nonnull (strstr (stored, "The triage rules were not reviewed"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  have_display = gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/nonconformities-page/list", test_list);
+  ADD ("/nonconformities-page/filter", test_filter);
+  ADD ("/nonconformities-page/transitions", test_transitions);
+  ADD ("/nonconformities-page/add-action", test_add_action);
+  ADD ("/nonconformities-page/five-whys", test_five_whys);
+
+  return g_test_run ();
+}
