@@ -107,7 +107,7 @@ aims_review_sheet_changes (AimsReviewExport  *export,
     { _("When"), 17 }, { _("Who"), 24 }, { _("What"), 16 }, { _("Reference"), 11 },
     { _("Record"), 40 }, { _("Change"), 10 }, { _("Fields changed"), 50 },
   };
-  lxw_worksheet *sheet = aims_xlsx_add_sheet (export->xlsx, _("Changes"));
+  lxw_worksheet *sheet = aims_xlsx_add_data_sheet (export->xlsx, _("Changes"));
   g_autoptr(AimsStatement) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   AimsStep step;

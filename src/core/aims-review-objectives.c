@@ -76,7 +76,7 @@ write_measurements (AimsReviewExport  *export,
   const AimsXlsxColumn columns[] = {
     { _("Objective"), 12 }, { _("Title"), 40 }, { _("Measured on"), 12 }, { _("Value"), 10 }, { _("Note"), 40 },
   };
-  lxw_worksheet *sheet = aims_xlsx_add_sheet (export->xlsx, _("Measurements"));
+  lxw_worksheet *sheet = aims_xlsx_add_data_sheet (export->xlsx, _("Measurements"));
   g_autoptr(GPtrArray) per_objective = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   lxw_row_t first = 2, row;
   guint n_rows = 0;

@@ -137,7 +137,7 @@ gboolean
 aims_review_sheet_systems (AimsReviewExport  *export,
                            GError           **error)
 {
-  lxw_worksheet *sheet = aims_xlsx_add_sheet (export->xlsx, _("AI systems"));
+  lxw_worksheet *sheet = aims_xlsx_add_data_sheet (export->xlsx, _("AI systems"));
 
   aims_review_write_records (export, sheet, aims_entity_systems (), export->systems,
                              NULL, 0, system_cell_format);
@@ -237,7 +237,7 @@ aims_review_sheet_risks (AimsReviewExport  *export,
     { _("Residual band"), 12, residual_band },
     { _("Above appetite"), 10, above_appetite },
   };
-  lxw_worksheet *sheet = aims_xlsx_add_sheet (export->xlsx, _("Risks"));
+  lxw_worksheet *sheet = aims_xlsx_add_data_sheet (export->xlsx, _("Risks"));
 
   aims_review_write_records (export, sheet, aims_entity_risks (), export->risks,
                              extra, G_N_ELEMENTS (extra), risk_cell_format);

@@ -58,18 +58,28 @@ aims_soa_finding_free (AimsSoaFinding *finding)
 }
 
 static void
+add_finding_about (GPtrArray          *findings,
+                   AimsSoaFindingKind  kind,
+                   gint64              id,
+                   const char         *reference,
+                   char               *message)
+{
+  AimsSoaFinding *finding = g_new0 (AimsSoaFinding, 1);
+
+  finding->kind = kind;
+  finding->id = id;
+  finding->reference = g_strdup (reference);
+  finding->message = message;
+  g_ptr_array_add (findings, finding);
+}
+
+static void
 add_finding (GPtrArray          *findings,
              AimsSoaFindingKind  kind,
              AimsRecord         *record,
              char               *message)
 {
-  AimsSoaFinding *finding = g_new0 (AimsSoaFinding, 1);
-
-  finding->kind = kind;
-  finding->id = aims_record_get_id (record);
-  finding->reference = g_strdup (aims_record_get_reference (record));
-  finding->message = message;
-  g_ptr_array_add (findings, finding);
+  add_finding_about (findings, kind, aims_record_get_id (record), aims_record_get_reference (record), message);
 }
 
 static gboolean
@@ -150,48 +160,34 @@ check_control (GPtrArray          *findings,
 }
 
 /* Open risks to be mitigated that no applicable control carries. */
+/* In SQL: the register can hold 100,000 risks, of which few are findings. */
 static gboolean
 check_risks (AimsDb     *db,
              GPtrArray  *findings,
              GError    **error)
 {
-  g_autoptr(GPtrArray) risks = aims_store_list (db, aims_entity_risks (), error);
-  g_autoptr(AimsStatement) covered = NULL;
-  g_autoptr(GHashTable) covered_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(AimsStatement) uncovered = NULL;
   AimsStep step;
 
-  if (risks == NULL)
+  uncovered = aims_db_prepare (db, "SELECT id, reference, title FROM risk"
+                                   " WHERE treatment = 'mitigate' AND status IS NOT ?"
+                                   " AND id NOT IN (SELECT rc.risk_id FROM risk_control rc"
+                                   "  JOIN soa_entry s ON s.control_id = rc.control_id WHERE s.applicable = 1)"
+                                   " ORDER BY id",
+                               error);
+  if (uncovered == NULL)
     return FALSE;
-  covered = aims_db_prepare (db, "SELECT DISTINCT rc.risk_id FROM risk_control rc"
-                                 " JOIN soa_entry s ON s.control_id = rc.control_id WHERE s.applicable = 1",
-                             error);
-  if (covered == NULL)
-    return FALSE;
-  while ((step = aims_statement_step (covered, error)) == AIMS_STEP_ROW)
+  aims_statement_bind_text (uncovered, 1, AIMS_RISK_STATUS_CLOSED);
+  while ((step = aims_statement_step (uncovered, error)) == AIMS_STEP_ROW)
     {
-      gint64 id = aims_statement_column_int64 (covered, 0);
+      const char *reference = aims_statement_column_text (uncovered, 1);
 
-      g_array_append_val (ids, id);
+      add_finding_about (findings, AIMS_SOA_FINDING_RISK_WITHOUT_CONTROL,
+                         aims_statement_column_int64 (uncovered, 0), reference,
+                         g_strdup_printf (_("%s “%s” is to be mitigated, but no applicable control is linked to it"),
+                                          reference, aims_statement_column_text (uncovered, 2)));
     }
-  if (step == AIMS_STEP_ERROR)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (covered_ids, &g_array_index (ids, gint64, i));
-
-  for (guint i = 0; i < risks->len; i++)
-    {
-      AimsRecord *risk = g_ptr_array_index (risks, i);
-      gint64 id = aims_record_get_id (risk);
-
-      if (g_strcmp0 (aims_record_get (risk, "treatment"), "mitigate") != 0 ||
-          aims_risk_is_closed (risk) || g_hash_table_contains (covered_ids, &id))
-        continue;
-      add_finding (findings, AIMS_SOA_FINDING_RISK_WITHOUT_CONTROL, risk,
-                   g_strdup_printf (_("%s “%s” is to be mitigated, but no applicable control is linked to it"),
-                                    aims_record_get_reference (risk), aims_record_get_title (risk)));
-    }
-  return TRUE;
+  return step != AIMS_STEP_ERROR;
 }
 
 static gboolean

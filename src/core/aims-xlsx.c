@@ -181,9 +181,10 @@ aims_xlsx_fill (AimsXlsx   *self,
 
 /* Excel's rules: 1..31 characters, none of []:*?/\, not starting or
  * ending with an apostrophe, unique regardless of case. */
-lxw_worksheet *
-aims_xlsx_add_sheet (AimsXlsx   *self,
-                     const char *name)
+static lxw_worksheet *
+add_sheet (AimsXlsx   *self,
+           const char *name,
+           gboolean    streamed)
 {
   g_autoptr(GString) valid = g_string_new (NULL);
   g_autofree char *candidate = NULL;
@@ -223,13 +224,54 @@ aims_xlsx_add_sheet (AimsXlsx   *self,
     }
 
   {
-    lxw_worksheet *sheet = workbook_add_worksheet (self->workbook, candidate);
+    lxw_worksheet *sheet;
+
+    /* libxlsxwriter decides a sheet's mode when the sheet is added: the
+     * workbook's option is set for this sheet alone. */
+    self->workbook->options.constant_memory = streamed ? LXW_TRUE : LXW_FALSE;
+    sheet = workbook_add_worksheet (self->workbook, candidate);
+    self->workbook->options.constant_memory = LXW_FALSE;
 
     /* Printed: landscape A4, the header row on every page. */
     worksheet_set_landscape (sheet);
     worksheet_set_paper (sheet, 9);
     return sheet;
   }
+}
+
+lxw_worksheet *
+aims_xlsx_add_sheet (AimsXlsx   *self,
+                     const char *name)
+{
+  return add_sheet (self, name, FALSE);
+}
+
+lxw_worksheet *
+aims_xlsx_add_data_sheet (AimsXlsx   *self,
+                          const char *name)
+{
+  return add_sheet (self, name, TRUE);
+}
+
+/* libxlsxwriter refuses tables on a sheet in constant-memory mode, because
+ * it writes the header cells itself and those may lie above rows already
+ * flushed to disk. Here the table is always declared before its rows, so
+ * the header row is written as cells of the stream, and the table is
+ * declared with the sheet briefly in the ordinary mode: the header cells
+ * that libxlsxwriter then keeps in memory are never written for a streamed
+ * sheet, and the table part itself does not depend on the mode. */
+static void
+add_streamed_table (lxw_worksheet     *sheet,
+                    lxw_row_t          first_row,
+                    lxw_row_t          last_row,
+                    lxw_col_t          last_col,
+                    lxw_table_options *options)
+{
+  for (lxw_col_t c = 0; c <= last_col; c++)
+    worksheet_write_string (sheet, first_row, c, options->columns[c]->header, NULL);
+  sheet->optimize = LXW_FALSE;
+  worksheet_add_table (sheet, first_row, 0, last_row, last_col, options);
+  sheet->optimize = LXW_TRUE;
 }
 
 void
@@ -257,7 +299,10 @@ aims_xlsx_add_table (AimsXlsx             *self,
   options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
   options.style_type_number = 2;
   /* A table needs a data row: an empty one shows a single blank row. */
-  worksheet_add_table (sheet, first_row, 0, first_row + MAX (n_rows, 1), n_columns - 1, &options);
+  if (sheet->optimize)
+    add_streamed_table (sheet, first_row, first_row + MAX (n_rows, 1), n_columns - 1, &options);
+  else
+    worksheet_add_table (sheet, first_row, 0, first_row + MAX (n_rows, 1), n_columns - 1, &options);
   if (freeze)
     worksheet_freeze_panes (sheet, first_row + 1, 0);
   /* References such as "AIS-001" and numbers kept as text on purpose (a

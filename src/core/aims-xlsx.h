@@ -69,6 +69,12 @@ lxw_format    *aims_xlsx_fill            (AimsXlsx             *self,
 /* A sheet named name, made valid (and unique) for Excel. Never NULL. */
 lxw_worksheet *aims_xlsx_add_sheet       (AimsXlsx             *self,
                                           const char           *name);
+/* The same for a sheet that grows with the data (thousands of rows): its
+ * rows are written to disk as they come instead of kept in memory, so they
+ * must be written top to bottom, each row complete before the next; no
+ * merged cells. Tables work as on any sheet, declared before their rows. */
+lxw_worksheet *aims_xlsx_add_data_sheet  (AimsXlsx             *self,
+                                          const char           *name);
 /* An Excel table over rows first_row.. first_row + n_rows (header row
  * included at first_row), with filters, banded rows and the columns'
  * widths; freeze: the panes frozen under its header, for the data sheets.
