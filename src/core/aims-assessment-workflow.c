@@ -38,8 +38,10 @@ static gboolean
 same_name (const char *a,
            const char *b)
 {
-  g_autofree char *x = a != NULL ? g_utf8_casefold (g_strstrip (g_strdup (a)), -1) : NULL;
-  g_autofree char *y = b != NULL ? g_utf8_casefold (g_strstrip (g_strdup (b)), -1) : NULL;
+  g_autofree char *a_trimmed = a != NULL ? g_strstrip (g_strdup (a)) : NULL;
+  g_autofree char *b_trimmed = b != NULL ? g_strstrip (g_strdup (b)) : NULL;
+  g_autofree char *x = a != NULL ? g_utf8_casefold (a_trimmed, -1) : NULL;
+  g_autofree char *y = b != NULL ? g_utf8_casefold (b_trimmed, -1) : NULL;
 
   return x != NULL && y != NULL && g_str_equal (x, y);
 }

@@ -55,8 +55,9 @@ converted_free (Converted *converted)
 static void
 plan_row_free (PlanRow *row)
 {
-  if (row->values != NULL)
-    g_strfreev (row->values);
+  for (guint i = 0; row->values != NULL && i < row->n_values; i++)
+    g_free (row->values[i]);
+  g_free (row->values);
   g_free (row->key);
   g_clear_pointer (&row->changes, g_hash_table_unref);
   g_free (row->before_json);
@@ -356,6 +357,7 @@ read_row (Builder       *b,
 
   row->row = aims_csv_reader_get_row (reader);
   row->values = g_new0 (char *, entity->n_fields + 1);
+  row->n_values = entity->n_fields;
   g_ptr_array_add (b->plan->rows, row);
   report->rows_read++;
 

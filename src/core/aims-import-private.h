@@ -77,6 +77,7 @@ typedef struct
 {
   guint        row;
   char       **values;          /* per field of the entity; NULL: unset */
+  guint        n_values;        /* so not a string vector: NULLs inside */
   char        *key;             /* title and business unit, case folded */
   gboolean     error;
   PlanAction   action;

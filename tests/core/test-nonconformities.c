@@ -252,8 +252,11 @@ test_full_loop (Fixture       *f,
   /* One audit row: the step, with who, the state before and after, and the
    * field written with it. */
   g_assert_cmpint (fixture_count_rows (f->db, "audit_log"), ==, audit_before + 1);
-  g_assert_cmpstr (fixture_query_text (f->db, "SELECT action || ' ' || actor FROM audit_log ORDER BY id DESC LIMIT 1"),
-                   ==, "transition " FIXTURE_AUTHOR);
+  {
+    g_autofree char *last = fixture_query_text (f->db, "SELECT action || ' ' || actor FROM audit_log ORDER BY id DESC LIMIT 1");
+
+    g_assert_cmpstr (last, ==, "transition " FIXTURE_AUTHOR);
+  }
   before_json = fixture_query_text (f->db, "SELECT before_json FROM audit_log ORDER BY id DESC LIMIT 1");
   after_json = fixture_query_text (f->db, "SELECT after_json FROM audit_log ORDER BY id DESC LIMIT 1");
   assert_says (before_json, "\"state\":\"reported\"");
@@ -282,7 +285,11 @@ test_full_loop (Fixture       *f,
 
   g_assert_cmpint (fixture_query_int (f->db, "SELECT count(*) FROM audit_log WHERE entity = 'nonconformity'"
                                              " AND action = 'transition'"), ==, G_N_ELEMENTS (loop));
-  g_assert_cmpstr (fixture_query_text (f->db, "SELECT state FROM nonconformity"), ==, "closed");
+  {
+    g_autofree char *state = fixture_query_text (f->db, "SELECT state FROM nonconformity");
+
+    g_assert_cmpstr (state, ==, "closed");
+  }
   assert_chain_verifies (f->db);
 }
 
@@ -437,6 +444,7 @@ test_state_not_writable (Fixture       *f,
     sqlite3_free (message);
     sqlite3_close (raw);
   }
+  g_free (after);
   after = snapshot (f->db);
   g_assert_cmpstr (after, ==, before);
 }
