@@ -314,12 +314,21 @@ value_computed (AimsRecord *record, const Column *column, const AimsctlListConte
   return column->computed->value (record, context);
 }
 
+/* The computed columns an entity declares in its own file, or NULL. */
+static const AimsctlComputedColumn *
+computed_columns (const AimsEntity *entity)
+{
+  const AimsctlComputedColumn *columns = aimsctl_nc_computed_columns (entity);
+
+  return columns != NULL ? columns : aimsctl_assessment_computed_columns (entity);
+}
+
 /* The computed column of entity named name ("+name" in a table), or NULL. */
 static const AimsctlComputedColumn *
 find_computed (const AimsEntity *entity,
                const char       *name)
 {
-  for (const AimsctlComputedColumn *c = aimsctl_nc_computed_columns (entity); c != NULL && c->name != NULL; c++)
+  for (const AimsctlComputedColumn *c = computed_columns (entity); c != NULL && c->name != NULL; c++)
     if (g_str_equal (c->name, name))
       return c;
   return NULL;
@@ -480,7 +489,7 @@ aimsctl_grid_for_scripts (const AimsEntity         *entity,
       add_objective_column (columns, "next_due", AIMSCTL_VALUE_TEXT, OBJECTIVE_NEXT_DUE);
       add_objective_column (columns, "days_overdue", AIMSCTL_VALUE_NUMBER, OBJECTIVE_DAYS_OVERDUE);
     }
-  for (const AimsctlComputedColumn *c = aimsctl_nc_computed_columns (entity); c != NULL && c->name != NULL; c++)
+  for (const AimsctlComputedColumn *c = computed_columns (entity); c != NULL && c->name != NULL; c++)
     if (!c->people_only)
       columns_add (columns, c->name, c->kind, NULL, value_computed)->computed = c;
 
@@ -507,6 +516,7 @@ static const char *const objectives_table[] = {
 };
 
 static const char *const measurements_table[] = { "objective_id", "measured_on", "value", "note", NULL };
+static const char *const reviews_table[] = { "title", "held_on", "status", "closed_by", NULL };
 
 static void
 add_objective_table_column (GArray     *columns,
@@ -571,8 +581,12 @@ aimsctl_grid_for_people (const AimsEntity         *entity,
     names = objectives_table;
   else if (entity == aims_entity_measurements ())
     names = measurements_table;
+  else if (entity == aims_entity_reviews ())
+    names = reviews_table;
   else if (aimsctl_nc_table_columns (entity) != NULL)
     names = aimsctl_nc_table_columns (entity);
+  else if (aimsctl_assessment_table_columns (entity) != NULL)
+    names = aimsctl_assessment_table_columns (entity);
 
   add_meta_text (columns, _("Reference"), aims_record_get_reference);
   for (guint i = 0; names[i] != NULL; i++)

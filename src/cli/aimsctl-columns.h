@@ -39,6 +39,9 @@ typedef struct
  * people; NULL for other entities. */
 const AimsctlComputedColumn *aimsctl_nc_computed_columns (const AimsEntity *entity);
 const char *const           *aimsctl_nc_table_columns    (const AimsEntity *entity);
+/* aimsctl-assessments.c: the same for impact assessments. */
+const AimsctlComputedColumn *aimsctl_assessment_computed_columns (const AimsEntity *entity);
+const char *const           *aimsctl_assessment_table_columns    (const AimsEntity *entity);
 
 /* For scripts (CSV, JSON): id, row_version, reference, created_at,
  * created_by, updated_at, updated_by, every field of the entity in order as

@@ -140,6 +140,8 @@ aimsctl_cmd_export (AimsctlInvocation *inv)
     return export_chart (inv);
   if (g_str_equal (what, "csv"))
     return aimsctl_export_csv (inv);
+  if (g_str_equal (what, "assessment"))
+    return aimsctl_export_assessment (inv);
   if (inv->n_args > 3)
     return aimsctl_usage_error (inv->command, _("unexpected argument “%s”"), inv->args[3]);
 
@@ -151,5 +153,5 @@ aimsctl_cmd_export (AimsctlInvocation *inv)
     return export_report (inv);
   if (g_str_equal (what, "soa"))
     return aimsctl_export_soa (inv);
-  return aimsctl_usage_error (inv->command, _("unknown export “%s”; use heatmap, review, report or soa"), what);
+  return aimsctl_usage_error (inv->command, _("unknown export “%s”; use heatmap, review, report, soa, chart, csv or assessment"), what);
 }

@@ -191,7 +191,7 @@ static const AimsctlCommand commands[] = {
     "", 3, G_MAXUINT, aimsctl_cmd_unlink },
   { "list", "ENTITY DB [--format table|csv|json]", "ENTITY DB",
     N_("List every record of ENTITY, retired AI systems included"),
-    N_("ENTITY is systems, risks or people.\n"
+    N_("ENTITY is one of those of “aimsctl --help”.\n"
        "\n"
        "The table is for people: names instead of ids, labels instead of keys, overdue\n"
        "reviews marked, long text cut with “…”; risks show their scores and bands.\n"
@@ -221,8 +221,19 @@ static const AimsctlCommand commands[] = {
        "open_actions, overdue_actions and overdue (true when any action is past its due\n"
        "date and not done); actions show overdue.\n"
        "\n"
+       "assessments (impact assessments) show their AI system, version, status, overall\n"
+       "impact level, EU AI Act class, assessor, approver, who approved them and when,\n"
+       "and the next reassessment; scripts also get review_overdue (true when the\n"
+       "approved assessment in force is past its reassessment date).\n"
+       "\n"
+       "reviews (management reviews) show their title, the day held, status (draft,\n"
+       "closed) and who closed them; scripts also get inputs, the headline figures\n"
+       "frozen when the review was closed, as JSON. The actions decided at a review\n"
+       "are actions whose review_id names it.\n"
+       "\n"
        "Examples:\n"
        "  aimsctl list systems demo.db\n"
+       "  aimsctl list assessments demo.db\n"
        "  aimsctl list objectives demo.db\n"
        "  aimsctl list systems demo.db --format csv > inventory.csv\n"
        "  aimsctl list risks demo.db\n"
@@ -230,7 +241,9 @@ static const AimsctlCommand commands[] = {
     "format", 2, 2, aimsctl_cmd_list },
   { "add", "ENTITY DB --set FIELD=VALUE…", "ENTITY DB",
     N_("Add a record and print its reference"),
-    N_("ENTITY is systems, risks or people. A person field (owner_id, approver_id)\n"
+    N_("ENTITY is systems, risks, people, objectives, measurements, nonconformities or\n"
+       "actions. An impact assessment is started and answered in AIMS Desk; an approved\n"
+       "one cannot be changed at all. A person field (owner_id, approver_id)\n"
        "takes a person’s reference, id or exact name, and ai_system_id a system’s; a\n"
        "choice takes its key or its label; a likelihood or impact takes its level (1 to\n"
        "the size of the risk matrix) or its label; a date is YYYY-MM-DD.\n"
@@ -330,10 +343,13 @@ static const AimsctlCommand commands[] = {
        "  aimsctl import batches org.db\n"
        "  aimsctl import undo org.db 3"),
     "map value encoding header-row on-duplicate skip-invalid save-mapping dry-run", 2, 3, aimsctl_cmd_import },
-  { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual] | review DB OUT.xlsx [--from DATE --to DATE] | soa DB OUT.xlsx\n"
-    "               | chart DB OBJECTIVE OUT.png|OUT.svg|OUT.pdf | csv ENTITY DB OUT.csv",
+  { "export", "heatmap DB OUT.png|OUT.svg|OUT.pdf [--residual] | review DB OUT.xlsx [--from DATE --to DATE]\n"
+    "               | report DB OUT.pdf [--from DATE --to DATE] | soa DB OUT.xlsx\n"
+    "               | chart DB OBJECTIVE OUT.png|OUT.svg|OUT.pdf | csv ENTITY DB OUT.csv\n"
+    "               | assessment DB ID OUT.pdf",
     "WHAT DB OUT",
-    N_("Export the risk heatmap as an image, the management-review workbook, or the Statement of Applicability"),
+    N_("Export the risk heatmap, the management-review workbook or PDF pack, the Statement of Applicability, "
+       "a KPI chart, a CSV file, or an impact assessment as a PDF"),
     N_("review: the Excel workbook for the management review (ISO/IEC 42001 clause 9.3):\n"
        "a summary with the headline figures and a chart, the AI systems, the risks with\n"
        "their scores and bands in the matrix's colours, the heatmap, the changes made in\n"
@@ -353,6 +369,7 @@ static const AimsctlCommand commands[] = {
        "  aimsctl export heatmap demo.db heatmap.png\n"
        "  aimsctl export heatmap demo.db residual.pdf --residual\n"
        "  aimsctl export review demo.db review.xlsx --from 2026-01-01 --to 2026-06-30\n"
+       "  aimsctl export report demo.db review.pdf\n"
        "  aimsctl export soa demo.db soa.xlsx\n"
        "\n"
        "soa: the Statement of Applicability alone, as auditors read it: the 38 Annex A\n"
@@ -366,7 +383,13 @@ static const AimsctlCommand commands[] = {
        "csv: every record of ENTITY for a spreadsheet: UTF-8 with a byte-order mark, a\n"
        "header of reference and the field names, choice keys, ISO dates, people and\n"
        "systems by name. aimsctl import reads such a file back into the same records:\n"
-       "  aimsctl export csv systems demo.db systems.csv"),
+       "  aimsctl export csv systems demo.db systems.csv\n"
+       "\n"
+       "assessment: one impact assessment (ID is its reference or id) as a PDF to read:\n"
+       "its AI system, version, status and approval, every page of questions with the\n"
+       "answers given, the impact ratings as a heatmap, the EU AI Act result with its\n"
+       "reasons, and the mitigations with their linked risks:\n"
+       "  aimsctl export assessment demo.db AIA-001 assessment.pdf"),
     "residual from to", 3, 4, aimsctl_cmd_export },
   { "backup", "DB OUT", "DB OUT",
     N_("Copy the database to OUT, consistently, even while others write to it"),
@@ -437,7 +460,14 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (out, "  %s %s\n      %s\n",
                             commands[i].name, commands[i].synopsis, _(commands[i].summary));
-  g_string_append_printf (out, "\n%s\n", _("ENTITY is systems, risks or people. DB is the database file."));
+  {
+    g_autofree char *entities = g_strjoinv (", ", (char **) aims_entity_names ());
+
+    g_string_append (out, "\n");
+    /* Translators: %s lists the entities: "systems, risks, people, …" */
+    g_string_append_printf (out, _("ENTITY is one of: %s. DB is the database file."), entities);
+    g_string_append (out, "\n");
+  }
   append_options_help (out, _("Options of every command:"), global_options);
   append_options_help (out, _("Other options:"), "version");
   g_string_append_printf (out, "\n%s\n\n%s\n",

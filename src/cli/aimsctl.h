@@ -140,6 +140,9 @@ int               aimsctl_cmd_link         (AimsctlInvocation    *inv);
 int               aimsctl_cmd_unlink       (AimsctlInvocation    *inv);
 int               aimsctl_export_soa       (AimsctlInvocation    *inv);
 
+/* aimsctl-assessments.c */
+int               aimsctl_export_assessment (AimsctlInvocation   *inv);
+
 /* aimsctl-import.c */
 int               aimsctl_cmd_import       (AimsctlInvocation    *inv);
 int               aimsctl_export_csv       (AimsctlInvocation    *inv);

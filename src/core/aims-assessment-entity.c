@@ -137,8 +137,8 @@ aims_assessment_check_rules (AimsDb      *db,
       if (g_hash_table_contains (changes, "template_id"))
         return TRUE;
       g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
-                   _("An impact assessment is started from its AI system, with its template and first "
-                     "version (“aimsctl assessment start”), not added as a plain record"));
+                   _("An impact assessment is started from its AI system in AIMS Desk, with its template and "
+                     "first version, not added as a plain record"));
       return FALSE;
     }
 

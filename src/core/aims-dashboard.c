@@ -5,9 +5,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "aims-assessment.h"
 #include "aims-chart.h"
 #include "aims-dashboard.h"
 #include "aims-date.h"
+#include "aims-nc.h"
 #include "aims-objective.h"
 #include "aims-risk.h"
 #include "aims-risk-matrix-db.h"
@@ -244,6 +246,100 @@ fill_objectives (AimsDashboard  *dashboard,
   return TRUE;
 }
 
+/* ── Nonconformities ───────────────────────────────────────────────────── */
+
+static const char *
+severity_colour (const char *key,
+                 guint       index)
+{
+  static const char *const colours[] = { "#e01b24", "#ff7800", "#f6d32d", "#3584e4" };
+
+  return index < G_N_ELEMENTS (colours) ? colours[index] : aims_chart_palette_colour (index);
+}
+
+static gboolean
+fill_nonconformities (AimsDashboard  *dashboard,
+                      AimsDb         *db,
+                      GError        **error)
+{
+  AimsDashboardNonconformities *ncs = &dashboard->nonconformities;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) actions_by_nc = NULL;
+
+  breakdown_init_choices (&ncs->by_severity, aims_entity_nonconformities (), "severity", severity_colour);
+  if ((records = aims_store_list (db, aims_entity_nonconformities (), error)) == NULL ||
+      (actions_by_nc = aims_nc_load_actions_by_nc (db, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AimsRecord *nc = g_ptr_array_index (records, i);
+      GPtrArray *actions = aims_nc_actions_lookup (actions_by_nc, aims_record_get_id (nc));
+      guint n_open = 0, n_overdue = 0;
+
+      /* Actions of a closed nonconformity still count when open: they are
+       * someone's work, late or not. */
+      aims_actions_count (actions, &dashboard->today, &n_open, &n_overdue);
+      ncs->actions_open += n_open;
+      ncs->actions_overdue += n_overdue;
+      if (n_overdue > 0)
+        ncs->with_overdue++;
+      if (!aims_nc_state_is_open (aims_nc_get_state (nc)))
+        continue;
+      ncs->open++;
+      breakdown_count (&ncs->by_severity, aims_record_get (nc, "severity"));
+    }
+  return TRUE;
+}
+
+/* ── Impact assessments ────────────────────────────────────────────────── */
+
+static gboolean
+fill_assessments (AimsDashboard  *dashboard,
+                  AimsDb         *db,
+                  GError        **error)
+{
+  AimsDashboardAssessments *assessments = &dashboard->assessments;
+  g_autoptr(GPtrArray) records = aims_store_list (db, aims_entity_assessments (), error);
+  GDate soon = dashboard->today;
+
+  if (records == NULL)
+    return FALSE;
+  g_date_add_days (&soon, AIMS_DASHBOARD_REASSESSMENT_DAYS);
+  for (guint i = 0; i < records->len; i++)
+    {
+      AimsRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(GDate) next = NULL;
+
+      assessments->total++;
+      switch (aims_assessment_record_get_status (record))
+        {
+        case AIMS_ASSESSMENT_DRAFT:
+          assessments->drafts++;
+          continue;
+        case AIMS_ASSESSMENT_IN_REVIEW:
+          assessments->in_review++;
+          continue;
+        case AIMS_ASSESSMENT_SUPERSEDED:
+          assessments->superseded++;
+          continue;
+        case AIMS_ASSESSMENT_APPROVED:
+        case AIMS_ASSESSMENT_N_STATUSES:
+        default:
+          assessments->approved++;
+          break;
+        }
+      /* Only the assessment in force is due for reassessment. */
+      if ((next = aims_date_parse (aims_record_get (record, "next_review_date"))) == NULL)
+        continue;
+      if (g_date_compare (next, &dashboard->today) < 0)
+        assessments->overdue++;
+      else if (g_date_compare (next, &soon) <= 0)
+        assessments->due++;
+    }
+  return TRUE;
+}
+
 /* ── Loading ───────────────────────────────────────────────────────────── */
 
 /* Each area's figures; an area that lands adds its line. */
@@ -251,6 +347,8 @@ static gboolean (*const fillers[]) (AimsDashboard *dashboard, AimsDb *db, GError
   fill_systems,
   fill_risks,
   fill_objectives,
+  fill_nonconformities,
+  fill_assessments,
 };
 
 void
@@ -263,6 +361,7 @@ aims_dashboard_free (AimsDashboard *dashboard)
   breakdown_clear (&dashboard->risks.by_band);
   g_clear_pointer (&dashboard->risks.matrix, aims_risk_matrix_free);
   breakdown_clear (&dashboard->objectives.by_state);
+  breakdown_clear (&dashboard->nonconformities.by_severity);
   g_free (dashboard);
 }
 

@@ -86,10 +86,39 @@ typedef struct
 
 typedef struct
 {
+  guint                  open;             /* neither closed nor rejected */
+  /* The open ones by severity (major, minor, observation, improvement). */
+  AimsDashboardBreakdown by_severity;
+  guint                  with_overdue;     /* with an overdue action (the page's
+                                              filter "overdue=1") */
+  guint                  actions_open;     /* aims_action_is_open() */
+  guint                  actions_overdue;  /* aims_action_is_overdue() */
+} AimsDashboardNonconformities;
+
+/* Days ahead in which a reassessment counts as due. */
+#define AIMS_DASHBOARD_REASSESSMENT_DAYS 30
+
+typedef struct
+{
+  guint total;       /* every version of every impact assessment */
+  guint approved;    /* approved and in force */
+  guint in_review;
+  guint drafts;
+  guint superseded;
+  /* Of the approved ones: the next reassessment date has passed, or falls
+   * within AIMS_DASHBOARD_REASSESSMENT_DAYS days from today. */
+  guint overdue;
+  guint due;
+} AimsDashboardAssessments;
+
+typedef struct
+{
   GDate                   today;   /* the day the figures are for */
   AimsDashboardSystems    systems;
   AimsDashboardRisks      risks;
   AimsDashboardObjectives objectives;
+  AimsDashboardNonconformities nonconformities;
+  AimsDashboardAssessments     assessments;
 } AimsDashboard;
 
 /* Every figure of db on today (NULL: today). NULL with error when the

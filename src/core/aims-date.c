@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "aims-date.h"
 
 static gboolean
@@ -65,4 +67,27 @@ aims_timestamp_now (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+aims_timestamp_format_display (const char *timestamp,
+                               GTimeZone  *tz)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) shown = NULL;
+  char *text;
+
+  if (timestamp == NULL)
+    return g_strdup ("");
+  if ((when = g_date_time_new_from_iso8601 (timestamp, utc)) == NULL)
+    return g_strdup (timestamp);
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  shown = g_date_time_to_timezone (when, tz);
+  /* Translators: when something happened, see g_date_time_format():
+   * "28 Nov 2026, 10:42" */
+  text = g_date_time_format (shown, _("%-d %b %Y, %H:%M"));
+  return text != NULL ? text : g_strdup (timestamp);
 }

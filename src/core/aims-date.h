@@ -15,6 +15,11 @@ char  *aims_date_format_iso     (const GDate *date);
 GDate *aims_date_today          (void);
 /* Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ". */
 char  *aims_timestamp_now       (void);
+/* A stored UTC timestamp ("YYYY-MM-DDTHH:MM:SSZ") as a person reads it, in
+ * tz (NULL: the local time zone): "28 Nov 2026, 10:42". A text that is not
+ * such a timestamp is returned as it is. */
+char  *aims_timestamp_format_display (const char *timestamp,
+                                      GTimeZone  *tz);
 
 
 G_END_DECLS

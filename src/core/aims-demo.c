@@ -13,8 +13,10 @@
 #include "aims-core-resources.h"
 #include "aims-date.h"
 #include "aims-demo.h"
+#include "aims-demo-assessments.h"
 #include "aims-nc-demo.h"
 #include "aims-objective-demo.h"
+#include "aims-review-demo.h"
 #include "aims-soa-demo.h"
 #include "aims-statement.h"
 #include "aims-store.h"
@@ -103,6 +105,16 @@ insert_groups (AimsDb            *db,
 }
 
 gboolean
+aims_demo_insert_records (AimsDb            *db,
+                          GKeyFile          *keyfile,
+                          const char        *prefix,
+                          const AimsEntity  *entity,
+                          GError           **error)
+{
+  return insert_groups (db, keyfile, prefix, entity, error);
+}
+
+gboolean
 aims_demo_populate (AimsDb  *db,
                     GError **error)
 {
@@ -131,5 +143,8 @@ aims_demo_populate (AimsDb  *db,
          insert_groups (db, keyfile, "risk.", aims_entity_risks (), error) &&
          aims_soa_demo_populate (db, DEMO_AUTHOR, error) &&
          aims_objective_demo_populate (db, DEMO_AUTHOR, error) &&
-         aims_nc_demo_populate (db, DEMO_AUTHOR, error);
+         aims_nc_demo_populate (db, DEMO_AUTHOR, error) &&
+         aims_demo_assessments_populate (db, error) &&
+         /* Last: the review's inputs are frozen from everything above. */
+         aims_review_demo_populate (db, DEMO_AUTHOR, error);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "aims-db.h"
+#include "aims-entity.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,13 @@ GKeyFile   *aims_demo_load_file    (const char  *resource,
 GHashTable *aims_demo_group_values (GKeyFile    *keyfile,
                                     const char  *group,
                                     GError     **error);
+
+/* Inserts every group of keyfile whose name starts with prefix as a record
+ * of entity, through the audited store, as the demo's author. */
+gboolean    aims_demo_insert_records (AimsDb            *db,
+                                      GKeyFile          *keyfile,
+                                      const char        *prefix,
+                                      const AimsEntity  *entity,
+                                      GError           **error);
 
 G_END_DECLS

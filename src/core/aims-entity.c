@@ -11,6 +11,7 @@
 #include "aims-nc-entity.h"
 #include "aims-number.h"
 #include "aims-objective-entity.h"
+#include "aims-review-entity.h"
 #include "aims-soa-entity.h"
 
 /* ── AI system ─────────────────────────────────────────────────────────── */
@@ -283,7 +284,7 @@ static const AimsEntity *const all_entities[] = { &systems_entity, &risks_entity
                                                   &aims_controls_entity, &aims_clauses_entity,
                                                   &aims_objectives_entity, &aims_measurements_entity,
                                                   &aims_nonconformities_entity, &aims_actions_entity,
-                                                  &aims_assessments_entity };
+                                                  &aims_assessments_entity, &aims_reviews_entity };
 
 const char *const *
 aims_entity_names (void)

@@ -91,6 +91,8 @@ const AimsEntity *aims_entity_nonconformities (void);
 const AimsEntity *aims_entity_actions       (void);
 /* Impact assessments: see aims-assessment-entity.h and aims-assessment.h. */
 const AimsEntity *aims_entity_assessments   (void);
+/* Management reviews: see aims-review-entity.h and aims-review-record.h. */
+const AimsEntity *aims_entity_reviews       (void);
 /* By command-line name ("systems", "risks", "people"); NULL when unknown. */
 const AimsEntity *aims_entity_lookup        (const char       *name);
 /* The names aims_entity_lookup() knows, NULL-terminated. */

@@ -668,17 +668,18 @@ draw_title (cairo_t                 *cr,
             const AimsHeatmapGrid   *grid,
             const AimsHeatmapCounts *counts,
             const char              *title,
+            const char              *counted,
             const Palette           *palette)
 {
   double font = layout->font;
   double side = grid->cell * grid->size - grid->gap;
   double left = grid->x - layout->labels_w;
   double baseline = grid->y - font * 1.1;
-  g_autofree char *summary = risks_text (counts->n_placed);
+  g_autofree char *summary = counted != NULL ? g_strdup (counted) : risks_text (counts->n_placed);
   g_autofree char *fitted = NULL;
   double summary_w;
 
-  if (counts->n_unplaced > 0)
+  if (counts->n_unplaced > 0 && counted == NULL)
     {
       g_autofree char *placed = g_steal_pointer (&summary);
 
@@ -712,7 +713,7 @@ draw_grid (cairo_t                 *cr,
 {
   if (title == NULL)
     title = counts->residual ? _("Residual risk") : _("Inherent risk");
-  draw_title (cr, layout, grid, counts, title, palette);
+  draw_title (cr, layout, grid, counts, title, style->summary, palette);
   draw_axes (cr, matrix, layout, grid, palette);
   for (guint l = 1; l <= grid->size; l++)
     for (guint i = 1; i <= grid->size; i++)

@@ -76,6 +76,7 @@ typedef struct
   guint       focus_impact;
   gboolean    focus_residual;    /* drawing a pair: the cell is on the residual grid */
   const char *title;             /* NULL: "Inherent risk" or "Residual risk" */
+  const char *summary;           /* beside the title, what was counted: NULL: "12 risks" */
 } AimsHeatmapStyle;
 
 /* Where a grid falls in the area drawn, for hit-testing and tests. */

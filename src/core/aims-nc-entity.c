@@ -147,8 +147,12 @@ static const AimsFieldGroup action_groups[] = {
 };
 
 static const AimsField action_fields[] = {
+  /* One of the two is set: what raised the action (aims_action_check_rules). */
   { .name = "nonconformity_id", .label = N_("Nonconformity"), .group = "action",
-    .type = AIMS_FIELD_LINK, .required = TRUE, .link_entity = "nonconformities" },
+    .type = AIMS_FIELD_LINK, .link_entity = "nonconformities" },
+  { .name = "review_id", .label = N_("Management review"), .group = "action",
+    .type = AIMS_FIELD_LINK, .link_entity = "reviews",
+    .hint = N_("For an action decided at a management review instead of a nonconformity") },
   { .name = "description", .label = N_("Action"), .group = "action",
     .type = AIMS_FIELD_LONG_TEXT, .required = TRUE,
     .hint = N_("What will be done to remove the root cause") },

@@ -10,7 +10,8 @@
  * store, so no plain update can skip a step (aims_nc_transition() in
  * aims-nc.h is the one writer of it).
  *
- * A corrective action belongs to one nonconformity and has a description,
+ * A corrective action belongs to one nonconformity, or to the management
+ * review that decided it (review_id, aims-review-record.h), and has a description,
  * an owner, a due date, a status and, once done, its completion date and
  * evidence.
  *

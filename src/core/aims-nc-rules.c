@@ -9,6 +9,7 @@
 #include "aims-date.h"
 #include "aims-json.h"
 #include "aims-nc.h"
+#include "aims-review-record.h"
 #include "aims-statement.h"
 #include "aims-store.h"
 
@@ -240,14 +241,20 @@ aims_action_check_rules (AimsDb      *db,
                    _("%s is required"), label_of (entity, "status"));
       return FALSE;
     }
-  if ((nc_id = aims_record_get (after, "nonconformity_id")) == NULL)
-    return TRUE;  /* refused as a required field already */
-  if ((nc = aims_store_load (db, aims_entity_nonconformities (), g_ascii_strtoll (nc_id, NULL, 10), error)) == NULL)
-    return FALSE;
-
-  if (!check_not_before_found (nc, changes, "due_date", error) ||
-      !check_not_before_found (nc, changes, "completed_date", error))
-    return FALSE;
+  /* Raised by a nonconformity or decided at a management review: one of the two. */
+  nc_id = aims_record_get (after, "nonconformity_id");
+  if ((nc_id == NULL) == (aims_record_get (after, "review_id") == NULL))
+    {
+      if (nc_id == NULL)
+        g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                     /* Translators: "Nonconformity is required, or the Management review that decided the action" */
+                     _("%s is required, or the %s that decided the action"),
+                     label_of (entity, "nonconformity_id"), label_of (entity, "review_id"));
+      else
+        g_set_error_literal (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
+                             _("An action belongs to a nonconformity or to a management review, not to both"));
+      return FALSE;
+    }
   if (g_strcmp0 (aims_record_get (after, "status"), AIMS_ACTION_STATUS_DONE) == 0 &&
       aims_record_get (after, "completed_date") == NULL)
     {
@@ -256,6 +263,14 @@ aims_action_check_rules (AimsDb      *db,
                    _("A corrective action that is done needs its %s date"), label_of (entity, "completed_date"));
       return FALSE;
     }
+  if (nc_id == NULL)
+    return aims_review_check_action (db, before, after, changes, error);
+  if ((nc = aims_store_load (db, aims_entity_nonconformities (), g_ascii_strtoll (nc_id, NULL, 10), error)) == NULL)
+    return FALSE;
+
+  if (!check_not_before_found (nc, changes, "due_date", error) ||
+      !check_not_before_found (nc, changes, "completed_date", error))
+    return FALSE;
 
   /* An open action beside "implemented" would make the step a lie. */
   state = aims_nc_get_state (nc);

@@ -296,6 +296,131 @@ aims_pdf_pair (AimsPdf    *self,
   show_at (self->cr, MARGIN + label_width, self->y, shown);
 }
 
+/* Wrapped lines of text at x (from the margin), in the body size, each
+ * line on a new page when it would not fit. */
+static void
+lines_at (AimsPdf    *self,
+          double      indent,
+          const char *text,
+          gboolean    bold)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+
+  set_font (self->cr, BODY_SIZE, bold);
+  lines = wrap (self->cr, text, aims_pdf_text_width (self) - indent);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      need (self, BODY_SIZE * LINE);
+      set_font (self->cr, BODY_SIZE, bold);
+      self->y += BODY_SIZE * LINE;
+      show_at (self->cr, MARGIN + indent, self->y, g_ptr_array_index (lines, i));
+    }
+}
+
+void
+aims_pdf_document_title (AimsPdf    *self,
+                         const char *title,
+                         const char *subtitle)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+
+  need (self, 80);
+  set_font (self->cr, 20, TRUE);
+  lines = wrap (self->cr, title, aims_pdf_text_width (self));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      self->y += 24;
+      show_at (self->cr, MARGIN, self->y, g_ptr_array_index (lines, i));
+    }
+  self->y += 8;
+  if (subtitle != NULL)
+    {
+      cairo_save (self->cr);
+      cairo_set_source_rgb (self->cr, 0.35, 0.35, 0.4);
+      set_font (self->cr, 11, FALSE);
+      self->y += 13;
+      show_at (self->cr, MARGIN, self->y, subtitle);
+      cairo_restore (self->cr);
+      self->y += 8;
+    }
+  cairo_save (self->cr);
+  cairo_set_source_rgba (self->cr, 0, 0, 0, 0.3);
+  cairo_set_line_width (self->cr, 0.8);
+  cairo_move_to (self->cr, MARGIN, self->y);
+  cairo_line_to (self->cr, MARGIN + aims_pdf_text_width (self), self->y);
+  cairo_stroke (self->cr);
+  cairo_restore (self->cr);
+  self->y += BODY_SIZE;
+}
+
+/* How far an answer is indented under its question. */
+#define ENTRY_INDENT 14.0
+
+void
+aims_pdf_entry (AimsPdf    *self,
+                const char *label,
+                const char *text,
+                const char *placeholder)
+{
+  gboolean answered = text != NULL && *text != '\0';
+
+  /* The question, and at least one line of its answer, on one page. */
+  need (self, BODY_SIZE * LINE * 3);
+  self->y += BODY_SIZE * 0.4;
+  lines_at (self, 0, label, TRUE);
+  cairo_save (self->cr);
+  if (!answered)
+    cairo_set_source_rgb (self->cr, 0.5, 0.5, 0.55);
+  lines_at (self, ENTRY_INDENT, answered ? text : placeholder, FALSE);
+  cairo_restore (self->cr);
+  self->y += BODY_SIZE * 0.4;
+}
+
+void
+aims_pdf_callout (AimsPdf    *self,
+                  const char *text,
+                  double      red,
+                  double      green,
+                  double      blue)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  double padding = 8, height;
+
+  set_font (self->cr, BODY_SIZE + 1, TRUE);
+  lines = wrap (self->cr, text, aims_pdf_text_width (self) - 2 * padding - 4);
+  height = lines->len * (BODY_SIZE + 1) * LINE + 2 * padding;
+  need (self, height);
+  self->y += 4;
+  cairo_save (self->cr);
+  cairo_set_source_rgba (self->cr, red, green, blue, 0.18);
+  cairo_rectangle (self->cr, MARGIN, self->y, aims_pdf_text_width (self), height);
+  cairo_fill (self->cr);
+  cairo_set_source_rgb (self->cr, red, green, blue);
+  cairo_rectangle (self->cr, MARGIN, self->y, 4, height);
+  cairo_fill (self->cr);
+  cairo_restore (self->cr);
+  set_font (self->cr, BODY_SIZE + 1, TRUE);
+  for (guint i = 0; i < lines->len; i++)
+    show_at (self->cr, MARGIN + 4 + padding, self->y + padding + (i + 0.78) * (BODY_SIZE + 1) * LINE,
+             g_ptr_array_index (lines, i));
+  self->y += height + BODY_SIZE;
+}
+
+void
+aims_pdf_bullets (AimsPdf           *self,
+                  const char *const *items)
+{
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      need (self, BODY_SIZE * LINE);
+      set_font (self->cr, BODY_SIZE, FALSE);
+      show_at (self->cr, MARGIN + 2, self->y + BODY_SIZE * LINE, "•");
+      lines_at (self, ENTRY_INDENT, items[i], FALSE);
+      self->y += BODY_SIZE * 0.3;
+    }
+  self->y += BODY_SIZE * 0.3;
+}
+
 /* At most this many lines of a cell; the last one ends in "…" if cut. */
 #define CELL_MAX_LINES 3
 

@@ -60,6 +60,28 @@ void      aims_pdf_table      (AimsPdf              *self,
                                guint                 n_columns,
                                const char *const *const *rows,
                                guint                 n_rows);
+/* A title at the top of a page that is not a title page, with a rule
+ * under it; subtitle may be NULL. */
+void      aims_pdf_document_title (AimsPdf          *self,
+                                   const char       *title,
+                                   const char       *subtitle);
+/* A question and its answer: label in bold, text under it indented, both
+ * wrapped; when text is NULL or empty, placeholder in grey. The label is
+ * never left alone at the foot of a page. */
+void      aims_pdf_entry      (AimsPdf              *self,
+                               const char           *label,
+                               const char           *text,
+                               const char           *placeholder);
+/* Wrapped text in a box tinted with the colour red, green, blue (0..1),
+ * for what a reader must not miss: a status, an approval. */
+void      aims_pdf_callout    (AimsPdf              *self,
+                               const char           *text,
+                               double                red,
+                               double                green,
+                               double                blue);
+/* One wrapped paragraph per item, each after a bullet. */
+void      aims_pdf_bullets    (AimsPdf              *self,
+                               const char *const    *items);
 /* A picture height points high across the text width. */
 void      aims_pdf_picture    (AimsPdf              *self,
                                double                height,

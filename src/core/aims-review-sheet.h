@@ -53,6 +53,19 @@ gboolean aims_review_sheet_risks   (AimsReviewExport *export, GError **error);
 gboolean aims_review_sheet_heatmap (AimsReviewExport *export, GError **error);
 gboolean aims_review_sheet_changes (AimsReviewExport *export, GError **error);
 gboolean aims_review_sheet_objectives (AimsReviewExport *export, GError **error);
+/* Every version of every impact assessment (aims-review-assessments.c). */
+gboolean aims_review_sheet_assessments (AimsReviewExport *export, GError **error);
+/* Nonconformities and every tracked action (aims-review-nc-sheets.c). */
+gboolean aims_review_sheet_nonconformities (AimsReviewExport *export, GError **error);
+gboolean aims_review_sheet_actions (AimsReviewExport *export, GError **error);
+/* The Summary's comparison with the last closed management review and the
+ * state of the actions decided at it, from row top on; *next gets the
+ * first row after it (aims-review-since.c). */
+gboolean aims_review_summary_since_last (AimsReviewExport  *export,
+                                         lxw_worksheet     *sheet,
+                                         lxw_row_t          top,
+                                         lxw_row_t         *next,
+                                         GError           **error);
 /* The Statement of Applicability (aims-soa-sheet.c). */
 gboolean aims_review_sheet_soa     (AimsReviewExport *export, GError **error);
 

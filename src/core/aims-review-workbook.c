@@ -25,7 +25,10 @@ static const struct
   { N_("AI systems"), aims_review_sheet_systems },
   { N_("Risks"),      aims_review_sheet_risks },
   { N_("Heatmap"),    aims_review_sheet_heatmap },
+  { N_("Impact assessments"), aims_review_sheet_assessments },
   { N_("Objectives"), aims_review_sheet_objectives },
+  { N_("Nonconformities"), aims_review_sheet_nonconformities },
+  { N_("Corrective actions"), aims_review_sheet_actions },
   { N_("Statement of Applicability"), aims_review_sheet_soa },
   { N_("Changes"),    aims_review_sheet_changes },
   { N_("Legend"),     legend_sheet },
@@ -148,7 +151,9 @@ summary_sheet (AimsReviewExport  *export,
                               aims_xlsx_format (export->xlsx, AIMS_XLSX_INTEGER));
       aims_xlsx_write_text (export->xlsx, sheet, top + 2 + r, 2, rows[r].meaning, NULL);
     }
-  band_chart (export, sheet, sheet->name, top + n + 4);
+  if (!aims_review_summary_since_last (export, sheet, top + n + 3, &top, error))
+    return FALSE;
+  band_chart (export, sheet, sheet->name, top + 1);
   worksheet_activate (sheet);
   return TRUE;
 }

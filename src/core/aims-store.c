@@ -17,6 +17,7 @@
 #include "aims-number.h"
 #include "aims-nc.h"
 #include "aims-objective.h"
+#include "aims-review-record.h"
 #include "aims-risk.h"
 #include "aims-risk-matrix-db.h"
 #include "aims-soa.h"
@@ -620,6 +621,8 @@ check_entity_rules (AimsDb            *db,
     return aims_action_check_rules (db, before, normalized, error);
   if (entity == aims_entity_assessments ())
     return aims_assessment_check_rules (db, before, normalized, error);
+  if (entity == aims_entity_reviews ())
+    return aims_review_check_rules (db, before, normalized, error);
   return TRUE;
 }
 

@@ -59,6 +59,8 @@ make_formats (AimsXlsx *self)
   format_set_font_color (f[AIMS_XLSX_WARNING_DATE], 0xC00000);
   format_set_num_format (f[AIMS_XLSX_WARNING_DATE], "yyyy-mm-dd");
   format_set_align (f[AIMS_XLSX_WARNING_DATE], LXW_ALIGN_VERTICAL_TOP);
+  format_set_num_format (f[AIMS_XLSX_CHANGE], "+0;-0;0");
+  format_set_align (f[AIMS_XLSX_CHANGE], LXW_ALIGN_VERTICAL_TOP);
 }
 
 /* uselocale() changes the calling thread only: a GUI thread formatting

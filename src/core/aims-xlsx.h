@@ -41,6 +41,7 @@ typedef enum
   AIMS_XLSX_LABEL_VALUE,  /* the value beside a label: left-aligned, no wrap */
   AIMS_XLSX_WARNING,      /* red and bold: overdue, expired, above appetite */
   AIMS_XLSX_WARNING_DATE,
+  AIMS_XLSX_CHANGE,       /* a difference with its sign: +3, -2, 0 */
   AIMS_XLSX_N_FORMATS
 } AimsXlsxFormat;
 

@@ -154,6 +154,31 @@ systems_tile (AimsDashboardPage *self)
   return tile;
 }
 
+/* Open nonconformities by severity, and the corrective actions running
+ * late; every row opens the page on what it counts. */
+static GtkWidget *
+nonconformities_tile (AimsDashboardPage *self)
+{
+  const AimsDashboardNonconformities *ncs = &self->figures->nonconformities;
+  AimsDashboardTile *tile = AIMS_DASHBOARD_TILE (aims_dashboard_tile_new (_("Nonconformities")));
+
+  aims_dashboard_tile_set_figure (tile, ncs->open, _("open nonconformities"), "nonconformities", "open=1");
+  aims_dashboard_tile_set_picture (tile, 110, draw_bars, picture_new (self->figures, &ncs->by_severity), g_free);
+  for (guint i = 0; i < ncs->by_severity.counts->len; i++)
+    {
+      const AimsDashboardCount *count = &g_array_index (ncs->by_severity.counts, AimsDashboardCount, i);
+      g_autofree char *filter = NULL;
+
+      if (count->key == NULL && count->count == 0)
+        continue;
+      filter = count->key != NULL ? g_strdup_printf ("severity=%s;open=1", count->key) : g_strdup ("open=1");
+      aims_dashboard_tile_add_row (tile, count->colour, count->label, count->count, FALSE, "nonconformities", filter);
+    }
+  aims_dashboard_tile_add_row (tile, NULL, _("Corrective actions overdue"), ncs->actions_overdue,
+                               ncs->actions_overdue > 0, "nonconformities", "overdue=1");
+  return GTK_WIDGET (tile);
+}
+
 static GtkWidget *
 eu_class_tile (AimsDashboardPage *self)
 {
@@ -206,10 +231,14 @@ objectives_tile (AimsDashboardPage *self)
 {
   const AimsDashboardObjectives *objectives = &self->figures->objectives;
   GtkWidget *tile = aims_dashboard_tile_new (_("Objectives"));
+  /* Translators: under the number of objectives on track, "of 6 objectives on track" */
+  g_autofree char *caption = g_strdup_printf (ngettext ("of %u objective on track", "of %u objectives on track",
+                                                        objectives->total), objectives->total);
 
+  /* "2 of 6": how many are on track means little without the whole. */
   aims_dashboard_tile_set_figure (AIMS_DASHBOARD_TILE (tile),
                                   objectives->state_counts[AIMS_OBJECTIVE_ON_TRACK],
-                                  _("objectives on track"), "objectives", "state=on_track");
+                                  caption, "objectives", "state=on_track");
   aims_dashboard_tile_set_picture (AIMS_DASHBOARD_TILE (tile), 150, draw_donut,
                                    picture_new (self->figures, &objectives->by_state), g_free);
   add_breakdown_rows (AIMS_DASHBOARD_TILE (tile), &objectives->by_state, "objectives", "state", FALSE);
@@ -229,6 +258,7 @@ show_figures (AimsDashboardPage *self)
   gtk_flow_box_append (self->tiles, risks_tile (self));
   gtk_flow_box_append (self->tiles, attention_tile (self));
   gtk_flow_box_append (self->tiles, objectives_tile (self));
+  gtk_flow_box_append (self->tiles, nonconformities_tile (self));
   gtk_flow_box_append (self->tiles, eu_class_tile (self));
   /* The tiles are cards, not choices: nothing to select. */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles)); child != NULL;

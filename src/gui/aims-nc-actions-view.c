@@ -18,8 +18,14 @@ struct _AimsNcActionsView
   GtkWidget   *box;
   GtkWidget   *list;       /* GtkListBox, boxed-list */
   GtkWidget   *add_row;
+  GtkWidget   *heading;
+  GtkWidget   *add_label;
   gint64       nc_id;
   guint        n_actions;
+  /* What the actions belong to: "nonconformity_id", or "review_id" for the
+   * actions decided at a management review (aims_nc_actions_view_set_review()). */
+  const char  *link_field;
+  gboolean     closed;     /* a closed review takes no new actions */
 };
 
 G_DEFINE_FINAL_TYPE (AimsNcActionsView, aims_nc_actions_view, GTK_TYPE_WIDGET)
@@ -112,7 +118,7 @@ aims_nc_actions_view_add (AimsNcActionsView *self,
     }
   nc_id = g_strdup_printf ("%" G_GINT64_FORMAT, self->nc_id);
   values = g_hash_table_new (g_str_hash, g_str_equal);
-  g_hash_table_insert (values, (gpointer) "nonconformity_id", nc_id);
+  g_hash_table_insert (values, (gpointer) self->link_field, nc_id);
   g_hash_table_insert (values, (gpointer) "description", (gpointer) description);
   g_hash_table_insert (values, (gpointer) "owner_id", (gpointer) owner_id);
   g_hash_table_insert (values, (gpointer) "status", (gpointer) AIMS_ACTION_STATUS_OPEN);
@@ -194,9 +200,14 @@ add_clicked_cb (AimsNcActionsView *self)
   AddAction *add = g_new0 (AddAction, 1);
 
   add->view = g_object_ref (self);
-  add->dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        _("New Corrective Action"),
-                                        _("What will remove the root cause, who does it, and by when."));
+  if (g_str_equal (self->link_field, "review_id"))
+    add->dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          _("New Action"),
+                                          _("What the review decided, who does it, and by when."));
+  else
+    add->dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          _("New Corrective Action"),
+                                          _("What will remove the root cause, who does it, and by when."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (add->dialog),
                                     "cancel", _("_Cancel"), "add", _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (add->dialog), "add", ADW_RESPONSE_SUGGESTED);
@@ -272,13 +283,14 @@ reload (AimsNcActionsView *self)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
   self->n_actions = 0;
   if (db != NULL && self->nc_id > 0)
-    actions = aims_nc_list_actions (db, self->nc_id, NULL);
+    actions = aims_store_list_linked (db, aims_entity_actions (), self->link_field, self->nc_id, NULL);
   for (guint i = 0; actions != NULL && i < actions->len; i++)
     {
       gtk_list_box_insert (GTK_LIST_BOX (self->list), action_row_new (actions->pdata[i], today), (int) i);
       self->n_actions++;
     }
   gtk_widget_set_sensitive (self->add_row, db != NULL && !aims_db_is_read_only (db) && self->nc_id > 0);
+  gtk_widget_set_visible (self->add_row, !self->closed);
 }
 
 void
@@ -288,6 +300,26 @@ aims_nc_actions_view_set_nc (AimsNcActionsView *self,
   g_return_if_fail (AIMS_IS_NC_ACTIONS_VIEW (self));
 
   self->nc_id = nc != NULL ? aims_record_get_id (nc) : 0;
+  self->link_field = "nonconformity_id";
+  self->closed = FALSE;
+  reload (self);
+}
+
+void
+aims_nc_actions_view_set_review (AimsNcActionsView *self,
+                                 AimsRecord        *review)
+{
+  g_return_if_fail (AIMS_IS_NC_ACTIONS_VIEW (self));
+
+  self->nc_id = review != NULL ? aims_record_get_id (review) : 0;
+  self->link_field = "review_id";
+  self->closed = review != NULL && aims_review_is_closed (review);
+  gtk_label_set_text (GTK_LABEL (self->heading), _("Actions Decided"));
+  gtk_label_set_text (GTK_LABEL (self->add_label), _("Add Action…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Actions Decided"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add Action"), -1);
   reload (self);
 }
 
@@ -321,8 +353,10 @@ aims_nc_actions_view_class_init (AimsNcActionsViewClass *klass)
 static void
 aims_nc_actions_view_init (AimsNcActionsView *self)
 {
-  GtkWidget *heading = gtk_label_new (_("Corrective Actions"));
-  GtkWidget *add_label = gtk_label_new (_("Add Corrective Action…"));
+  GtkWidget *heading = self->heading = gtk_label_new (_("Corrective Actions"));
+  GtkWidget *add_label = self->add_label = gtk_label_new (_("Add Corrective Action…"));
+
+  self->link_field = "nonconformity_id";
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_top (self->box, 18);

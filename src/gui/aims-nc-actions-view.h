@@ -35,5 +35,9 @@ AimsRecord *aims_nc_actions_view_add    (AimsNcActionsView *self,
                                          GError           **error);
 /* How many actions are listed. */
 guint       aims_nc_actions_view_get_n_actions (AimsNcActionsView *self);
+/* Shows the actions decided at a management review instead (review_id):
+ * the same list, adding and editing; no adding once the review is closed. */
+void        aims_nc_actions_view_set_review (AimsNcActionsView *self,
+                                             AimsRecord        *review);
 
 G_END_DECLS

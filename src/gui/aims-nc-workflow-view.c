@@ -191,8 +191,9 @@ fill_timeline (AimsNcWorkflowView *self,
     {
       const AimsNcEvent *event = events->pdata[i - 1];
       g_autofree char *text = aims_nc_event_describe (event);
-      /* Translators: under an event of the history, "2025-03-01T10:00:00Z · Priya Raman" */
-      g_autofree char *when = g_strdup_printf (_("%s · %s"), event->at, event->actor != NULL ? event->actor : "");
+      g_autofree char *at = aims_timestamp_format_display (event->at, NULL);
+      /* Translators: under an event of the history, "1 Mar 2025, 11:00 · Priya Raman" */
+      g_autofree char *when = g_strdup_printf (_("%s · %s"), at, event->actor != NULL ? event->actor : "");
       GtkWidget *row = info_row_new (text, when);
       GtkWidget *icon = gtk_image_new_from_icon_name (event_icon (event));
 

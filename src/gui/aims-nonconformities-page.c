@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "aims-nc-new-dialog.h"
 #include "aims-nc-whys-row.h"
 #include "aims-nonconformities-page.h"
 #include "aims-pages.h"
@@ -30,6 +31,7 @@ struct _AimsNonconformitiesPage
   AimsNcBoard        *board;
 
   GtkWidget          *whys_row;
+  AimsRecord         *whys_nc;        /* the nonconformity the whys show */
   GtkWidget          *actions_view;
   GtkWidget          *workflow_view;
 
@@ -174,17 +176,46 @@ system_filter (AimsNonconformitiesPage *self)
   return g_array_index (self->system_ids, gint64, selected);
 }
 
+/* The state filter: "All states", "Open", then one item per state. */
+#define STATUS_OPEN_POSITION  1
+#define STATUS_FIRST_STATE    2
+
+static GListModel *
+status_filter_model (void)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, _("All states"));
+  gtk_string_list_append (labels, _("Open (not closed or rejected)"));
+  for (AimsNcState state = 0; state < AIMS_NC_N_STATES; state++)
+    gtk_string_list_append (labels, aims_nc_state_label (state));
+  return G_LIST_MODEL (labels);
+}
+
+static gboolean
+status_matches (AimsNonconformitiesPage *self,
+                AimsRecord              *nc)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+  AimsNcState state = aims_nc_get_state (nc);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected < STATUS_OPEN_POSITION)
+    return TRUE;
+  if (selected == STATUS_OPEN_POSITION)
+    return aims_nc_state_is_open (state);
+  return state == selected - STATUS_FIRST_STATE;
+}
+
 static gboolean
 match_cb (AimsRecord *nc,
           gpointer    data)
 {
   AimsNonconformitiesPage *self = data;
-  const char *status = aims_choice_filter_key (self->status_dropdown, nc_field ("state"));
   const char *severity = aims_choice_filter_key (self->severity_dropdown, nc_field ("severity"));
   const char *source = aims_choice_filter_key (self->source_dropdown, nc_field ("source"));
   gint64 system = system_filter (self);
 
-  if (status != NULL && !g_str_equal (status, aims_nc_state_key (aims_nc_get_state (nc))))
+  if (!status_matches (self, nc))
     return FALSE;
   if (severity != NULL && g_strcmp0 (severity, aims_record_get (nc, "severity")) != 0)
     return FALSE;
@@ -332,7 +363,17 @@ filter_action (GtkWidget  *widget,
       if (value == NULL)
         continue;
       if (g_str_equal (key, "status") || g_str_equal (key, "state"))
-        select_choice (self->status_dropdown, nc_field ("state"), value);
+        {
+          AimsNcState state;
+
+          if (aims_nc_state_from_text (value, &state))
+            gtk_drop_down_set_selected (self->status_dropdown, STATUS_FIRST_STATE + state);
+        }
+      else if (g_str_equal (key, "open"))
+        {
+          if (g_str_equal (value, "1"))
+            gtk_drop_down_set_selected (self->status_dropdown, STATUS_OPEN_POSITION);
+        }
       else if (g_str_equal (key, "severity"))
         select_choice (self->severity_dropdown, nc_field ("severity"), value);
       else if (g_str_equal (key, "source"))
@@ -354,7 +395,88 @@ filter_action (GtkWidget  *widget,
   filter_changed_cb (self);
 }
 
+/* ── Adding ──────────────────────────────────────────────────────────── */
+
+static void
+show_all (AimsNonconformitiesPage *self)
+{
+  g_autoptr(GVariant) all = g_variant_ref_sink (g_variant_new_string (""));
+
+  filter_action (GTK_WIDGET (self), "page.filter", all);
+}
+
+static AimsRecord *
+insert_nc (GHashTable  *values,
+           gpointer     data,
+           GError     **error)
+{
+  AimsNonconformitiesPage *self = data;
+  AimsRecord *record;
+
+  /* So that the new one is in view, in the list where it is edited. */
+  show_all (self);
+  aims_nonconformities_page_set_view (self, "list");
+  record = aims_record_list_insert (self->record_list, values, error);
+  if (record != NULL)
+    aims_record_page_toast (AIMS_RECORD_PAGE (self), _("Added %s"), aims_record_get_reference (record));
+  return record;
+}
+
+AimsNcNewDialog *
+aims_nonconformities_page_new_nc (AimsNonconformitiesPage *self)
+{
+  GtkRoot *root;
+  g_autofree char *me = NULL;
+  AimsNcNewDialog *dialog;
+
+  g_return_val_if_fail (AIMS_IS_NONCONFORMITIES_PAGE (self), NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (self->my_person_id > 0)
+    me = g_strdup_printf ("%" G_GINT64_FORMAT, self->my_person_id);
+  dialog = aims_nc_new_dialog_new (get_context (self), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   me, insert_nc, self);
+  /* The page outlives its dialog only while it is shown. */
+  g_signal_connect_object (self, "destroy", G_CALLBACK (gtk_window_destroy), dialog, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (aims_nc_new_dialog_get_row (dialog, "title"));
+  return dialog;
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  aims_nonconformities_page_new_nc (AIMS_NONCONFORMITIES_PAGE (widget));
+}
+
+static void
+update_actions (AimsNonconformitiesPage *self)
+{
+  AimsDb *db = aims_context_get_db (get_context (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add", db != NULL && !aims_db_is_read_only (db));
+}
+
 /* ── Moves ───────────────────────────────────────────────────────────── */
+
+void
+aims_nonconformities_page_flush (AimsNonconformitiesPage *self)
+{
+  g_return_if_fail (AIMS_IS_NONCONFORMITIES_PAGE (self));
+
+  aims_nc_whys_row_flush (self->whys_row);
+  aims_record_list_flush (self->record_list);
+}
+
+static void
+flush_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  aims_nonconformities_page_flush (AIMS_NONCONFORMITIES_PAGE (widget));
+}
 
 static AimsRecord *
 listed_record (AimsNonconformitiesPage *self,
@@ -404,7 +526,7 @@ aims_nonconformities_page_move (AimsNonconformitiesPage *self,
   if (db == NULL)
     return FALSE;
   /* Edits typed but not written yet go first: the guards read them. */
-  aims_record_list_flush (self->record_list);
+  aims_nonconformities_page_flush (self);
   listed = listed_record (self, id);
   changes = g_hash_table_new (g_str_hash, g_str_equal);
   reason_field = aims_nc_state_reason_field (target);
@@ -579,26 +701,29 @@ open_nc_cb (AimsNonconformitiesPage *self,
   if (!aims_record_list_select_id (self->record_list, id))
     {
       /* Hidden by a filter: show everything, then choose it. */
-      g_autoptr(GVariant) all = g_variant_ref_sink (g_variant_new_string (""));
-
-      filter_action (GTK_WIDGET (self), "page.filter", all);
+      show_all (self);
       aims_record_list_select_id (self->record_list, id);
     }
 }
 
 /* ── The detail ──────────────────────────────────────────────────────── */
 
+/* The whys are saved to the nonconformity they were typed for, read as
+ * freshly as the editor has it. */
 static void
-whys_apply_cb (AimsNonconformitiesPage *self)
+whys_apply_cb (gpointer data)
 {
-  AimsRecordEditor *editor = aims_record_list_get_editor (self->record_list);
-  AimsRecord *nc = aims_record_editor_get_record (editor);
+  AimsNonconformitiesPage *self = data;
+  AimsRecord *shown = aims_record_editor_get_record (aims_record_list_get_editor (self->record_list));
+  AimsRecord *nc = self->whys_nc;
   AimsDb *db = aims_context_get_db (get_context (self));
   g_autofree char *json = aims_nc_whys_row_dup_json (self->whys_row);
   g_autoptr(GHashTable) changes = NULL;
   g_autoptr(AimsRecord) stored = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (shown != NULL && nc != NULL && aims_record_get_id (shown) == aims_record_get_id (nc))
+    nc = shown;
   if (nc == NULL || db == NULL || g_strcmp0 (json, aims_record_get (nc, "five_whys")) == 0)
     return;
   changes = g_hash_table_new (g_str_hash, g_str_equal);
@@ -623,6 +748,11 @@ detail_changed_cb (AimsNonconformitiesPage *self)
   /* The JSON text is edited as five entries instead. */
   if (raw != NULL)
     gtk_widget_set_visible (raw, FALSE);
+  /* Whys typed for the nonconformity shown before are saved to it first. */
+  if (self->whys_nc != NULL && (nc == NULL || aims_record_get_id (nc) != aims_record_get_id (self->whys_nc)))
+    aims_nc_whys_row_flush (self->whys_row);
+  nc = aims_record_editor_get_record (aims_record_list_get_editor (self->record_list));
+  g_set_object (&self->whys_nc, nc);
   aims_nc_whys_row_set_json (self->whys_row, nc != NULL ? aims_record_get (nc, "five_whys") : NULL);
   aims_nc_actions_view_set_nc (AIMS_NC_ACTIONS_VIEW (self->actions_view), nc);
   aims_nc_workflow_view_set_nc (AIMS_NC_WORKFLOW_VIEW (self->workflow_view), nc);
@@ -653,7 +783,7 @@ setup_detail (AimsNonconformitiesPage *self)
   aims_record_editor_set_placeholder (editor, _("No Nonconformity Selected"),
                                       _("Choose a nonconformity in the list to see and edit it."));
   self->whys_row = aims_nc_whys_row_new ();
-  aims_nc_whys_row_connect_apply (self->whys_row, G_CALLBACK (whys_apply_cb), self);
+  aims_nc_whys_row_set_apply_func (self->whys_row, whys_apply_cb, self);
   aims_record_editor_add_row (editor, "cause", self->whys_row);
   self->actions_view = aims_nc_actions_view_new (context);
   g_signal_connect_object (self->actions_view, "changed", G_CALLBACK (actions_changed_cb), self, G_CONNECT_SWAPPED);
@@ -692,7 +822,7 @@ aims_nonconformities_page_constructed (GObject *object)
   G_OBJECT_CLASS (aims_nonconformities_page_parent_class)->constructed (object);
 
   self->updating_filters = TRUE;
-  states = aims_choice_filter_model (nc_field ("state"), _("All states"));
+  states = status_filter_model ();
   gtk_drop_down_set_model (self->status_dropdown, states);
   severities = aims_choice_filter_model (nc_field ("severity"), _("All severities"));
   gtk_drop_down_set_model (self->severity_dropdown, severities);
@@ -712,10 +842,12 @@ aims_nonconformities_page_constructed (GObject *object)
 
   g_signal_connect_object (list, "counts-changed", G_CALLBACK (queue_board), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::db", G_CALLBACK (reload_side_data), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::db", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "data-changed", G_CALLBACK (reload_side_data), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "data-changed", G_CALLBACK (detail_changed_cb), self, G_CONNECT_SWAPPED);
   aims_record_page_setup (AIMS_RECORD_PAGE (self), list, self->window_title, self->back_button);
   reload_side_data (self);
+  update_actions (self);
 }
 
 static void
@@ -724,6 +856,7 @@ aims_nonconformities_page_dispose (GObject *object)
   AimsNonconformitiesPage *self = AIMS_NONCONFORMITIES_PAGE (object);
 
   g_clear_handle_id (&self->board_idle_id, g_source_remove);
+  g_clear_object (&self->whys_nc);
   gtk_widget_dispose_template (GTK_WIDGET (object), AIMS_TYPE_NONCONFORMITIES_PAGE);
   G_OBJECT_CLASS (aims_nonconformities_page_parent_class)->dispose (object);
 }
@@ -773,6 +906,9 @@ aims_nonconformities_page_class_init (AimsNonconformitiesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, open_nc_cb);
 
   gtk_widget_class_install_action (widget_class, "page.filter", "s", filter_action);
+  /* Replace AimsRecordPage's: the five whys are saved too. */
+  gtk_widget_class_install_action (widget_class, "page.flush", NULL, flush_action);
+  gtk_widget_class_install_action (widget_class, "page.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "page.move", "(xs)", move_action);
   gtk_widget_class_install_action (widget_class, "page.view", "s", view_action);
 }

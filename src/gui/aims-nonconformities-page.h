@@ -10,10 +10,12 @@
  * (AimsNcWorkflowView). Every step goes through aims_nc_transition(); a
  * refused one shows the core's reason in a dialog and writes nothing.
  *
- * Actions: page.search, page.flush (AimsRecordPage); page.move "(xs)"
+ * Actions: page.search (AimsRecordPage); page.flush (also the five whys);
+ * page.add (aims_nonconformities_page_new_nc()); page.move "(xs)"
  * (id, state key: asks for the reason when the step needs one);
  * page.view "s" ("list" or "board"); page.filter (aims-pages.h; terms
- * status=KEY, severity=KEY, source=KEY, system=ID, overdue=1, mine=1 —
+ * status=KEY, open=1 (neither closed nor rejected), severity=KEY,
+ * source=KEY, system=ID, overdue=1, mine=1 —
  * "mine": found, checked or with an action owned by the person whose name
  * is the author name in Preferences).
  *
@@ -23,6 +25,7 @@
 
 #include "aims-nc-actions-view.h"
 #include "aims-nc-board.h"
+#include "aims-nc-new-dialog.h"
 #include "aims-nc-workflow-view.h"
 #include "aims-record-page.h"
 
@@ -46,6 +49,13 @@ gboolean            aims_nonconformities_page_move         (AimsNonconformitiesP
 void                aims_nonconformities_page_request_move (AimsNonconformitiesPage *self,
                                                             gint64                   id,
                                                             AimsNcState              target);
+/* What "page.add" does: opens "Add Nonconformity" (AimsNcNewDialog), with
+ * the user proposed as the finder; the nonconformity added is chosen in
+ * the list. */
+AimsNcNewDialog    *aims_nonconformities_page_new_nc       (AimsNonconformitiesPage *self);
+/* What "page.flush" does: writes what is typed and not saved yet (the
+ * editor's fields and the five whys). */
+void                aims_nonconformities_page_flush        (AimsNonconformitiesPage *self);
 /* "list" or "board". */
 void                aims_nonconformities_page_set_view     (AimsNonconformitiesPage *self,
                                                             const char              *view);

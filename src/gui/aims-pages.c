@@ -5,11 +5,13 @@
 #include <glib/gi18n.h>
 
 #include "aims-pages.h"
+#include "aims-assessments-page.h"
 #include "aims-controls-page.h"
 #include "aims-dashboard-page.h"
 #include "aims-nonconformities-page.h"
 #include "aims-objectives-page.h"
 #include "aims-people-page.h"
+#include "aims-reviews-page.h"
 #include "aims-risks-page.h"
 #include "aims-systems-page.h"
 
@@ -19,9 +21,11 @@ static const AimsPageInfo pages[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", aims_dashboard_page_get_type },
   { "systems", N_("AI Systems"), "applications-science-symbolic", aims_systems_page_get_type },
   { "risks",   N_("Risks"),      "dialog-warning-symbolic",       aims_risks_page_get_type },
+  { "assessments", N_("Impact Assessments"), "x-office-document-symbolic", aims_assessments_page_get_type },
   { "objectives", N_("Objectives"), "emoji-flags-symbolic",     aims_objectives_page_get_type },
   { "nonconformities", N_("Nonconformities"), "dialog-error-symbolic", aims_nonconformities_page_get_type },
   { "controls", N_("Controls (SoA)"), "emblem-documents-symbolic", aims_controls_page_get_type },
+  { "reviews", N_("Management Review"), "x-office-presentation-symbolic", aims_reviews_page_get_type },
   { "people",  N_("People"),     "system-users-symbolic",         aims_people_page_get_type },
 };
 

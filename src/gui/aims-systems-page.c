@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "aims-system-assessment-row.h"
 #include "aims-systems-page.h"
 
 struct _AimsSystemsPage
@@ -308,6 +309,10 @@ aims_systems_page_constructed (GObject *object)
   aims_record_editor_set_placeholder (aims_record_list_get_editor (list),
                                       _("No AI System Selected"),
                                       _("Choose an AI system in the list to see and edit it."));
+
+  /* Where the system stands with its impact assessment. */
+  aims_record_editor_add_row (aims_record_list_get_editor (list), "regulation",
+                              aims_system_assessment_row_new (context, aims_record_list_get_editor (list)));
 
   g_signal_connect_object (list, "notify::selected", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::db", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);

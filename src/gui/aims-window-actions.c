@@ -2,13 +2,15 @@
  *
  * win.new-database, win.open-database, win.open-shared-database,
  * win.open-recent(s), win.open-demo, win.cancel-open, win.search,
- * win.show-sidebar, win.preferences, win.about. (win.show-help-overlay comes with
+ * win.show-sidebar, win.import-systems, win.preferences, win.about. (win.show-help-overlay comes with
  * GtkApplicationWindow; Ctrl+W is GtkWindow's window.close.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include "aims-import-assistant.h"
+#include "aims-assessments-page.h"
 #include "aims-preferences-window.h"
 #include "aims-review-export.h"
 #include "aims-risks-page.h"
@@ -282,6 +284,28 @@ new_risk_action (GtkWidget  *widget,
   aims_risks_page_new_risk (AIMS_RISKS_PAGE (page), g_variant_get_int64 (parameter));
 }
 
+/* An impact assessment of an AI system started (win.start-assessment,
+ * asking for the assessor) or one opened in the wizard
+ * (win.open-assessment), on the Impact Assessments page. */
+static void
+assessment_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  AimsAssessmentsPage *page;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!aims_window_set_page (self, "assessments"))
+    return;
+  page = AIMS_ASSESSMENTS_PAGE (gtk_stack_get_child_by_name (self->pages_stack, "assessments"));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pages_stack));
+  if (g_str_equal (action_name, "win.start-assessment"))
+    aims_assessments_page_start (page, id);
+  else if (aims_assessments_page_select (page, id))
+    aims_assessments_page_open (page, id);
+}
+
 static void
 export_review_action (GtkWidget  *widget,
                       const char *action_name,
@@ -290,6 +314,18 @@ export_review_action (GtkWidget  *widget,
   aims_review_export_start (AIMS_WINDOW (widget),
                             g_str_equal (action_name, "win.export-review-pack") ? AIMS_REVIEW_PACK
                                                                                : AIMS_REVIEW_WORKBOOK);
+}
+
+static void
+import_systems_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+
+  if (aims_context_get_db (self->context) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (aims_import_assistant_new (GTK_WINDOW (self), self->context)));
 }
 
 static void
@@ -343,8 +379,13 @@ _aims_window_actions_update (AimsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_db && !busy);
   gtk_widget_action_set_enabled (widget, "win.export-review", has_db && !busy);
   gtk_widget_action_set_enabled (widget, "win.export-review-pack", has_db && !busy);
+  gtk_widget_action_set_enabled (widget, "win.import-systems",
+                                 has_db && !busy && !aims_db_is_read_only (aims_context_get_db (self->context)));
   gtk_widget_action_set_enabled (widget, "win.new-risk",
                                  has_db && !busy && !aims_db_is_read_only (aims_context_get_db (self->context)));
+  gtk_widget_action_set_enabled (widget, "win.start-assessment",
+                                 has_db && !busy && !aims_db_is_read_only (aims_context_get_db (self->context)));
+  gtk_widget_action_set_enabled (widget, "win.open-assessment", has_db && !busy);
 }
 
 void
@@ -361,9 +402,12 @@ _aims_window_class_actions_init (AimsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.new-risk", "x", new_risk_action);
+  gtk_widget_class_install_action (widget_class, "win.start-assessment", "x", assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.open-assessment", "x", assessment_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "(ss)", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-review", NULL, export_review_action);
   gtk_widget_class_install_action (widget_class, "win.export-review-pack", NULL, export_review_action);
+  gtk_widget_class_install_action (widget_class, "win.import-systems", NULL, import_systems_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
 }

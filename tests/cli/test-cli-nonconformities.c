@@ -97,7 +97,7 @@ test_list (void)
   cli_assert_csv_value (csv, "NC-012", "severity_label", "Opportunity for improvement");
 
   actions = cli_list ("actions", db, "csv");
-  g_assert_nonnull (strstr (actions, ",status,completed_date,evidence,nonconformity_name,owner_name,status_label,overdue\n"));
+  g_assert_nonnull (strstr (actions, ",status,completed_date,evidence,nonconformity_name,review_name,owner_name,status_label,overdue\n"));
   cli_assert_csv_value (actions, "CA-004", "overdue", "true");
   cli_assert_csv_value (actions, "CA-005", "overdue", "false");
   cli_assert_csv_value (actions, "CA-001", "status", "done");
@@ -188,14 +188,15 @@ test_transition_guards (void)
            "--set", "description=Add a sentence on automated triage to every claim letter",
            "--set", "owner_id=Hanna Petersen", "--set", "due_date=2099-01-31", NULL);
   cli_assert_status (&add, 0);
-  g_assert_cmpstr (add.out, ==, "CA-014\n");
+  /* CA-014 to CA-017 are the actions decided at the demo's management review. */
+  g_assert_cmpstr (add.out, ==, "CA-018\n");
   assert_output ("NC-003 actions_planned row_version=4\n",
                  "transition", "nonconformities", db, "NC-003", "actions_planned");
-  assert_refused (db, 1, "demo.db", "Corrective action CA-014 is still open",
+  assert_refused (db, 1, "demo.db", "Corrective action CA-018 is still open",
                   "transition", "nonconformities", db, "NC-003", "actions_implemented");
   assert_refused (db, 1, "demo.db", "needs its Completed on date",
-                  "update", "actions", db, "CA-014", "--set", "status=done");
-  assert_output ("CA-014 row_version=2\n", "update", "actions", db, "CA-014", "--set", "status=done",
+                  "update", "actions", db, "CA-018", "--set", "status=done");
+  assert_output ("CA-018 row_version=2\n", "update", "actions", db, "CA-018", "--set", "status=done",
                  "--set", completed, "--set", "evidence=Letter template v4");
   assert_output ("NC-003 actions_implemented row_version=5\n",
                  "transition", "nonconformities", db, "NC-003", "actions_implemented");
@@ -245,6 +246,41 @@ test_rejected_reopened_conflict (void)
                   "transition", "nonconformities", db, "NC-001", "actions_planned");
 }
 
+/* add and update on both entities hold to the same rules as the GUI: a
+ * nonconformity without what it needs, an action losing its owner or due
+ * before the finding, a finding moved after an action's due date. */
+static void
+test_add_update_guards (void)
+{
+  g_autofree char *db = cli_new_demo ("demo.db");
+  g_auto(CliResult) added = { 0 };
+
+  assert_refused (db, 1, "demo.db", "Found through is required",
+                  "add", "nonconformities", db, "--set", "title=Model card missing", "--set", "severity=minor",
+                  "--set", "found_date=2026-01-05");
+  assert_refused (db, 1, "demo.db", "Found on: 2999-01-01 is after today",
+                  "add", "nonconformities", db, "--set", "title=Model card missing", "--set", "severity=minor",
+                  "--set", "source=internal_audit", "--set", "found_date=2999-01-01");
+  assert_refused (db, 1, "demo.db", "Severity",
+                  "add", "nonconformities", db, "--set", "title=Model card missing", "--set", "severity=huge",
+                  "--set", "source=internal_audit", "--set", "found_date=2026-01-05");
+  assert_refused (db, 1, "demo.db", "Owner",
+                  "update", "actions", db, "CA-004", "--set", "owner_id=");
+  assert_refused (db, 1, "demo.db", "is before NC-002 was found",
+                  "update", "actions", db, "CA-004", "--set", "due_date=2001-01-01");
+  assert_refused (db, 1, "demo.db", "is after today",
+                  "update", "nonconformities", db, "NC-002", "--set", "found_date=2099-01-01");
+
+  cli_run (&added, "add", "nonconformities", db, "--set", "title=Model card missing",
+           "--set", "severity=minor", "--set", "source=Internal audit", "--set", "found_date=2026-01-05",
+           "--set", "found_by_id=Samuel Okafor", "--set", "clause=7.5", NULL);
+  cli_assert_status (&added, 0);
+  g_assert_cmpstr (added.out, ==, "NC-013\n");
+  assert_output ("NC-013 row_version=2\n", "update", "nonconformities", db, "NC-013",
+                 "--set", "description=The model card of the pricing model was never written");
+  assert_refused (db, 1, "demo.db", "State", "update", "nonconformities", db, "NC-013", "--set", "state=closed");
+}
+
 static void
 test_usage (void)
 {
@@ -283,6 +319,7 @@ main (int    argc,
   g_test_add_func ("/cli/nonconformities/show", test_show);
   g_test_add_func ("/cli/nonconformities/transition-guards", test_transition_guards);
   g_test_add_func ("/cli/nonconformities/rejected-reopened-conflict", test_rejected_reopened_conflict);
+  g_test_add_func ("/cli/nonconformities/add-update-guards", test_add_update_guards);
   g_test_add_func ("/cli/nonconformities/usage", test_usage);
 
   return g_test_run ();

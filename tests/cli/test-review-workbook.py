@@ -88,10 +88,54 @@ def check_records(workbook, sheet_name, entity, db, labels):
                 check(isinstance(cell, (int, float)), f'{sheet_name} {header} is a real number')
 
 
+def as_datetime(iso):
+    return datetime.datetime.strptime(iso[:19], '%Y-%m-%dT%H:%M:%S') if iso else None
+
+
+def check_assessments(workbook, db):
+    """The Impact assessments sheet, cell by cell, against the rows of impact_assessment."""
+    statuses = {'draft': 'Draft', 'in_review': 'In review', 'approved': 'Approved', 'superseded': 'Superseded'}
+    classes = {'prohibited': 'Prohibited', 'high': 'High risk', 'limited': 'Limited risk',
+               'minimal': 'Minimal risk', 'not_assessed': 'Not assessed', None: None}
+    roles = {'provider': 'Provider', 'deployer': 'Deployer', 'importer': 'Importer',
+             'distributor': 'Distributor', None: None}
+    connection = sqlite3.connect(db)
+    stored = {row[0]: row for row in connection.execute(
+        "SELECT a.reference, s.name, a.version, a.status, a.overall_level, a.eu_class, a.eu_role,"
+        " pa.name, pp.name, a.submitted_by, a.submitted_at, a.approved_by, a.approved_at,"
+        " a.next_review_date, sup.reference"
+        " FROM impact_assessment a JOIN ai_system s ON s.id = a.ai_system_id"
+        " LEFT JOIN person pa ON pa.id = a.assessor_id LEFT JOIN person pp ON pp.id = a.approver_id"
+        " LEFT JOIN impact_assessment sup ON sup.id = a.supersedes_id")}
+    headers, rows = table_rows(workbook['Impact assessments'])
+    check(len(rows) == len(stored) and len(stored) >= 5,
+          f'Impact assessments: {len(rows)} rows for {len(stored)} in the database')
+    check(set(statuses[s[3]] for s in stored.values()) == {'Draft', 'In review', 'Approved', 'Superseded'},
+          'the demo has assessments in every status')
+    for row in rows:
+        s = stored.get(row['Reference'])
+        check(s is not None, f'Impact assessments: {row["Reference"]} is in the database')
+        if s is None:
+            continue
+        expected = {
+            'AI system': s[1], 'Version': s[2], 'Status': statuses[s[3]],
+            'In force': 'Yes' if s[3] == 'approved' else 'No', 'Overall impact level': s[4],
+            'EU AI Act class': classes[s[5]], 'EU AI Act role': roles[s[6]], 'Assessor': s[7],
+            'Approver': s[8], 'Submitted by': s[9], 'Submitted at': as_datetime(s[10]),
+            'Approved by': s[11], 'Approved at': as_datetime(s[12]),
+            'Next reassessment': as_date(s[13]), 'Supersedes': s[14],
+        }
+        for header, value in expected.items():
+            check(row[header] == value,
+                  f'Impact assessments {row["Reference"]} {header}: {row[header]!r} in the workbook, {value!r} in the database')
+        check(isinstance(row['Version'], int), 'Impact assessments: the version is a number')
+    check(workbook['Impact assessments'].freeze_panes == 'A4', 'Impact assessments: header frozen')
+
+
 def check_workbook(path, db):
     workbook = openpyxl.load_workbook(path)
-    order = ['Summary', 'AI systems', 'Risks', 'Heatmap', 'Objectives', 'Measurements',
-             'Statement of Applicability', 'Changes', 'Legend']
+    order = ['Summary', 'AI systems', 'Risks', 'Heatmap', 'Impact assessments', 'Objectives', 'Measurements',
+             'Nonconformities', 'Corrective actions', 'Statement of Applicability', 'Changes', 'Legend']
     check([name for name in workbook.sheetnames if name in order] == order,
           f'sheets in order: {workbook.sheetnames}')
     check(workbook.properties.title.startswith('AI management review'), 'the title property')
@@ -178,6 +222,8 @@ def check_workbook(path, db):
             check(cell.value == count, f'Heatmap L{likelihood} I{impact}: {cell.value} for {count}')
     check(len(heat._images) == 1, 'the Heatmap sheet holds the drawing')
 
+    check_assessments(workbook, db)
+
     # Objectives: the status the application computes, real numbers, a chart each.
     listed = {o['reference']: o for o in json.loads(aimsctl('list', 'objectives', db, '--format', 'json'))}
     _, objectives = table_rows(workbook['Objectives'])
@@ -195,6 +241,9 @@ def check_workbook(path, db):
           'every measurement is listed')
     check(all(isinstance(m['Value'], (int, float)) for m in measurements), 'measurements are numbers')
 
+    check_nonconformities(workbook, db)
+    check_since_last_review(workbook, db)
+
     _, changes = table_rows(workbook['Changes'])
     check(len(changes) == changes_sql, f'Changes: {len(changes)} rows for {changes_sql}')
     check(all(isinstance(c['When'], datetime.datetime) for c in changes), 'Changes: real timestamps')
@@ -204,6 +253,104 @@ def check_workbook(path, db):
             continue
         check(s.freeze_panes == 'A4', f'{name}: header frozen ({s.freeze_panes})')
     return workbook
+
+
+def check_nonconformities(workbook, db):
+    """The Nonconformities and Corrective actions sheets against the database."""
+    check_records(workbook, 'Nonconformities', 'nonconformities', db, {
+        'Title': ('title', None),
+        'Found through': ('source', '_label'),
+        'Severity': ('severity', '_label'),
+        'Found on': ('found_date', 'date'),
+        'AI system': ('ai_system_name', None),
+        'State': ('state', '_label'),
+        'Open actions': ('open_actions', 'number'),
+        'Overdue actions': ('overdue_actions', 'number'),
+    })
+    check_records(workbook, 'Corrective actions', 'actions', db, {
+        'Nonconformity': ('nonconformity_name', None),
+        'Management review': ('review_name', None),
+        'Action': ('description', None),
+        'Owner': ('owner_name', None),
+        'Due': ('due_date', 'date'),
+        'Status': ('status', '_label'),
+        'Completed on': ('completed_date', 'date'),
+    })
+    # Overdue actions say so, and their due date stands out in red.
+    actions = {a['reference']: a for a in json.loads(aimsctl('list', 'actions', db, '--format', 'json'))}
+    sheet = workbook['Corrective actions']
+    (table,) = sheet.tables.values()
+    headers = [c.value for c in sheet[table.ref][0]]
+    due_col, overdue_col = headers.index('Due'), headers.index('Overdue')
+    n_overdue = 0
+    for row_cells in sheet[table.ref][1:]:
+        action = actions[row_cells[0].value]
+        n_overdue += action['overdue']
+        check(row_cells[overdue_col].value == ('Yes' if action['overdue'] else 'No'),
+              f'Corrective actions {action["reference"]}: overdue {row_cells[overdue_col].value!r}')
+        if action['overdue']:
+            font = row_cells[due_col].font
+            check(font.color is not None and font.color.rgb[-6:] == 'C00000',
+                  f'Corrective actions {action["reference"]}: the overdue due date stands out')
+    check(n_overdue >= 2, f'the demo has overdue actions from a nonconformity and a review ({n_overdue})')
+
+
+def summary_table(summary, first_header, second_header):
+    """The Summary's table whose header has those two first cells, as rows of values."""
+    for table in summary.tables.values():
+        rows = [[c.value for c in row] for row in summary[table.ref]]
+        if rows[0][:2] == [first_header, second_header]:
+            return rows
+    return None
+
+
+def check_since_last_review(workbook, db):
+    """The change since the last review, from that review's frozen inputs, and
+    where the actions decided at it stand, cell by cell."""
+    connection = sqlite3.connect(db)
+    summary = workbook['Summary']
+    last = connection.execute(
+        "SELECT id, reference, inputs FROM management_review WHERE status = 'closed' AND held_on <= ?"
+        " ORDER BY held_on DESC, id DESC LIMIT 1", (PERIOD[1],)).fetchone()
+    check(last is not None, 'the demo has a closed review')
+    frozen = {f['label']: f['value'] for f in json.loads(last[2])['figures']}
+    rows = summary_table(summary, 'Area', 'Now')
+    check(rows is not None and rows[0] == ['Area', 'Now', 'What it counts', 'At the last review', 'Change'],
+          f'Summary: the table of changes since the last review: {rows and rows[0]}')
+    now = {}
+    for area, value, label, then, change in rows[1:]:
+        now[label] = value
+        check(then == frozen.get(label), f'Summary {label}: {then!r} at the last review, {frozen.get(label)!r} frozen')
+        if value is not None and then is not None:
+            check(change == value - then, f'Summary {label}: change {change!r} is {value} - {then}')
+        check(isinstance(value, int) or value is None, f'Summary {label}: a real number')
+    for label, value in frozen.items():
+        check(value == 0 or label in now, f'Summary: the frozen figure {label!r} is shown')
+    open_risks = connection.execute("SELECT count(*) FROM risk WHERE coalesce(status, '') <> 'closed'").fetchone()[0]
+    check(now.get('Open risks') == open_risks, f'Summary: open risks now {now.get("Open risks")} for {open_risks}')
+    open_ncs = connection.execute(
+        "SELECT count(*) FROM nonconformity WHERE state NOT IN ('closed', 'rejected')").fetchone()[0]
+    check(now.get('Open nonconformities') == open_ncs, 'Summary: open nonconformities now')
+    review_overdue = connection.execute(
+        "SELECT count(*) FROM corrective_action WHERE review_id IS NOT NULL AND status IN ('open', 'in_progress')"
+        " AND due_date < ?", (PERIOD[1],)).fetchone()[0]
+    check(now.get('Overdue actions from management reviews') == review_overdue,
+          f'Summary: overdue review actions now {now.get("Overdue actions from management reviews")}')
+    check(frozen['Open risks'] != open_risks, 'the demo changed the register since the last review')
+
+    actions = summary_table(summary, 'Action', 'Owner')
+    stored = connection.execute(
+        "SELECT a.reference, p.name, a.description, a.due_date, a.status, a.completed_date FROM corrective_action a"
+        " LEFT JOIN person p ON p.id = a.owner_id WHERE a.review_id = ? ORDER BY a.id", (last[0],)).fetchall()
+    check(actions is not None and len(actions) - 1 == len(stored),
+          f'Summary: the actions decided at {last[1]} ({len(stored)})')
+    labels = {'open': 'Open', 'in_progress': 'In progress', 'done': 'Done', 'cancelled': 'Cancelled'}
+    for row, (ref, owner, description, due, status, completed) in zip(actions[1:], stored):
+        overdue = status in ('open', 'in_progress') and due is not None and due < PERIOD[1]
+        check(row == [ref, owner, description, as_date(due), labels[status], as_date(completed),
+                      'Yes' if overdue else 'No'], f'Summary: action {ref}: {row}')
+    check(any(r[4] == 'Done' for r in actions[1:]) and any(r[6] == 'Yes' for r in actions[1:]),
+          'Summary: the demo reports actions done and overdue')
 
 
 def check_pack(db, work):

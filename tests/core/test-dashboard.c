@@ -135,6 +135,26 @@ assert_objectives (AimsDb                        *db,
                       aims_dashboard_breakdown_find (&objectives->by_state, aims_objective_state_key (s))->count);
 }
 
+#define OPEN_NC "state NOT IN ('closed', 'rejected')"
+#define OVERDUE_ACTION \
+  "coalesce(status, 'open') IN ('open', 'in_progress') AND due_date < " TODAY_SQL
+
+static void
+assert_nonconformities (AimsDb                             *db,
+                        const AimsDashboardNonconformities *ncs)
+{
+  g_assert_cmpint (ncs->open, ==, count_where (db, "nonconformity", OPEN_NC));
+  assert_choice_breakdown (db, &ncs->by_severity, "nonconformity", OPEN_NC);
+  g_assert_cmpint (ncs->actions_open, ==,
+                   count_where (db, "corrective_action", "nonconformity_id IS NOT NULL AND "
+                                "coalesce(status, 'open') IN ('open', 'in_progress')"));
+  g_assert_cmpint (ncs->actions_overdue, ==,
+                   count_where (db, "corrective_action", "nonconformity_id IS NOT NULL AND " OVERDUE_ACTION));
+  g_assert_cmpint (ncs->with_overdue, ==,
+                   count_where (db, "nonconformity", "id IN (SELECT nonconformity_id "
+                                "FROM corrective_action WHERE " OVERDUE_ACTION ")"));
+}
+
 static void
 assert_matches_sql (AimsDb        *db,
                     AimsDashboard *dashboard)
@@ -149,6 +169,7 @@ assert_matches_sql (AimsDb        *db,
                    count_where (db, "ai_system", NOT_RETIRED " AND next_review_date < " TODAY_SQL));
   assert_risks (db, &dashboard->risks);
   assert_objectives (db, &dashboard->objectives);
+  assert_nonconformities (db, &dashboard->nonconformities);
 }
 
 static void
@@ -170,6 +191,8 @@ test_dashboard_demo (void)
   g_assert_cmpuint (dashboard->risks.review_overdue, >, 0);
   for (AimsObjectiveState s = AIMS_OBJECTIVE_NOT_MEASURED; s <= AIMS_OBJECTIVE_OVERDUE; s++)
     g_assert_cmpuint (dashboard->objectives.state_counts[s], >, 0);
+  g_assert_cmpuint (dashboard->nonconformities.open, >, 0);
+  g_assert_cmpuint (dashboard->nonconformities.actions_overdue, >, 0);
   fixture_close_db (&db);
 }
 
@@ -184,6 +207,8 @@ test_dashboard_empty (FixtureDb     *f,
   g_assert_no_error (error);
   assert_matches_sql (f->db, dashboard);
   g_assert_cmpuint (dashboard->systems.total + dashboard->risks.open + dashboard->objectives.total, ==, 0);
+  g_assert_cmpuint (dashboard->nonconformities.open + dashboard->nonconformities.actions_open, ==, 0);
+  g_assert_cmpuint (dashboard->nonconformities.by_severity.counts->len, ==, 5);
   /* Every category is there with its zero, for a stable tile. */
   g_assert_cmpuint (dashboard->systems.by_stage.counts->len, ==, 8);
   g_assert_cmpuint (dashboard->risks.by_band.counts->len, >, 1);

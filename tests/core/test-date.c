@@ -123,6 +123,23 @@ test_date_timestamp (void)
   g_assert_cmpint (ABS (g_date_time_difference (now, parsed)), <, 5 * G_TIME_SPAN_SECOND);
 }
 
+/* Shown in the reader's zone, across a day and a year boundary. */
+static void
+test_date_timestamp_display (void)
+{
+  g_autoptr(GTimeZone) plus_one = g_time_zone_new_identifier ("+01:00");
+  g_autoptr(GTimeZone) minus_five = g_time_zone_new_identifier ("-05:00");
+  g_autofree char *morning = aims_timestamp_format_display ("2026-11-28T09:42:05Z", plus_one);
+  g_autofree char *new_year = aims_timestamp_format_display ("2026-12-31T23:30:00Z", plus_one);
+  g_autofree char *day_before = aims_timestamp_format_display ("2026-03-01T02:07:00Z", minus_five);
+  g_autofree char *odd = aims_timestamp_format_display ("yesterday", plus_one);
+
+  g_assert_cmpstr (morning, ==, "28 Nov 2026, 10:42");
+  g_assert_cmpstr (new_year, ==, "1 Jan 2027, 00:30");
+  g_assert_cmpstr (day_before, ==, "28 Feb 2026, 21:07");
+  g_assert_cmpstr (odd, ==, "yesterday");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,6 +152,7 @@ main (int   argc,
   g_test_add_func ("/core/date/format", test_date_format);
   g_test_add_func ("/core/date/today", test_date_today);
   g_test_add_func ("/core/date/timestamp", test_date_timestamp);
+  g_test_add_func ("/core/date/timestamp-display", test_date_timestamp_display);
 
   return g_test_run ();
 }

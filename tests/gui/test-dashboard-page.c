@@ -135,6 +135,31 @@ test_tiles_open_pages (void)
       g_assert_cmpuint (shown_on (window, "risks"), ==, band->count);
     }
 
+  /* Nonconformities: the open ones, by severity, and those with an
+   * overdue corrective action. */
+  g_assert_cmpuint (figures->nonconformities.open, >, 0);
+  g_assert_true (aims_window_set_page (window, "dashboard"));
+  click (find_target (GTK_WIDGET (dashboard), "nonconformities", "open=1"));
+  g_assert_cmpstr (aims_window_get_page (window), ==, "nonconformities");
+  g_assert_cmpuint (shown_on (window, "nonconformities"), ==, figures->nonconformities.open);
+  for (guint i = 0; i < figures->nonconformities.by_severity.counts->len; i++)
+    {
+      const AimsDashboardCount *severity = &g_array_index (figures->nonconformities.by_severity.counts,
+                                                           AimsDashboardCount, i);
+      g_autofree char *filter = NULL;
+
+      if (severity->key == NULL)
+        continue;
+      filter = g_strdup_printf ("severity=%s;open=1", severity->key);
+      g_assert_true (aims_window_set_page (window, "dashboard"));
+      click (find_target (GTK_WIDGET (dashboard), "nonconformities", filter));
+      g_assert_cmpuint (shown_on (window, "nonconformities"), ==, severity->count);
+    }
+  g_assert_cmpuint (figures->nonconformities.actions_overdue, >, 0);
+  g_assert_true (aims_window_set_page (window, "dashboard"));
+  click (find_target (GTK_WIDGET (dashboard), "nonconformities", "overdue=1"));
+  g_assert_cmpuint (shown_on (window, "nonconformities"), ==, figures->nonconformities.with_overdue);
+
   /* Another user closes a risk: the dashboard reads the figures again. */
   open_risks = figures->risks.open;
   {
