@@ -13,6 +13,7 @@
 #include "aims-objective.h"
 #include "aims-risk.h"
 #include "aims-risk-matrix-db.h"
+#include "aims-soa.h"
 #include "aims-store.h"
 
 /* Grey for what is not set, not assessed or no longer in use. */
@@ -340,6 +341,31 @@ fill_assessments (AimsDashboard  *dashboard,
   return TRUE;
 }
 
+/* ── Statement of Applicability ────────────────────────────────────────── */
+
+static gboolean
+fill_soa (AimsDashboard  *dashboard,
+          AimsDb         *db,
+          GError        **error)
+{
+  g_autoptr(GPtrArray) controls = aims_store_list (db, aims_entity_controls (), error);
+  g_autoptr(GArray) groups = NULL;
+
+  if (controls == NULL)
+    return FALSE;
+  groups = aims_soa_group_progress (controls);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const AimsSoaGroupProgress *group = &g_array_index (groups, AimsSoaGroupProgress, i);
+
+      dashboard->soa.controls += group->n_controls;
+      dashboard->soa.decided += group->n_decided;
+      dashboard->soa.applicable += group->n_applicable;
+      dashboard->soa.implemented += group->n_implemented;
+    }
+  return TRUE;
+}
+
 /* ── Loading ───────────────────────────────────────────────────────────── */
 
 /* Each area's figures; an area that lands adds its line. */
@@ -349,6 +375,7 @@ static gboolean (*const fillers[]) (AimsDashboard *dashboard, AimsDb *db, GError
   fill_objectives,
   fill_nonconformities,
   fill_assessments,
+  fill_soa,
 };
 
 void

@@ -111,6 +111,15 @@ typedef struct
   guint due;
 } AimsDashboardAssessments;
 
+/* The Statement of Applicability: the 38 Annex A controls. */
+typedef struct
+{
+  guint controls;
+  guint decided;       /* applicable or excluded */
+  guint applicable;
+  guint implemented;   /* applicable and implemented */
+} AimsDashboardSoa;
+
 typedef struct
 {
   GDate                   today;   /* the day the figures are for */
@@ -119,6 +128,7 @@ typedef struct
   AimsDashboardObjectives objectives;
   AimsDashboardNonconformities nonconformities;
   AimsDashboardAssessments     assessments;
+  AimsDashboardSoa             soa;
 } AimsDashboard;
 
 /* Every figure of db on today (NULL: today). NULL with error when the

@@ -11,7 +11,6 @@
 #include "aims-json.h"
 #include "aims-nc.h"
 #include "aims-review-inputs.h"
-#include "aims-soa.h"
 #include "aims-store.h"
 
 static const struct
@@ -109,16 +108,10 @@ add_breakdown (AimsReviewInputs             *inputs,
     }
 }
 
-static gboolean
-add_dashboard (AimsReviewInputs  *inputs,
-               AimsDb            *db,
-               const GDate       *as_of,
-               GError           **error)
+static void
+add_dashboard (AimsReviewInputs    *inputs,
+               const AimsDashboard *dashboard)
 {
-  g_autoptr(AimsDashboard) dashboard = aims_dashboard_load (db, as_of, error);
-
-  if (dashboard == NULL)
-    return FALSE;
 
   add (inputs, "systems", "in_use", _("AI systems in use (not retired)"), dashboard->systems.in_use);
   add_breakdown (inputs, "systems", "stage", _("Lifecycle stage"), &dashboard->systems.by_stage);
@@ -134,7 +127,6 @@ add_dashboard (AimsReviewInputs  *inputs,
 
   add (inputs, "objectives", "total", _("Objectives"), dashboard->objectives.total);
   add_breakdown (inputs, "objectives", "state", _("Objectives"), &dashboard->objectives.by_state);
-  return TRUE;
 }
 
 static gboolean
@@ -212,34 +204,16 @@ add_nonconformities (AimsReviewInputs  *inputs,
   return TRUE;
 }
 
-static gboolean
-add_soa (AimsReviewInputs  *inputs,
-         AimsDb            *db,
-         GError           **error)
+/* Counted by the dashboard, which reads the controls already. */
+static void
+add_soa (AimsReviewInputs    *inputs,
+         const AimsDashboard *dashboard)
 {
-  g_autoptr(GPtrArray) controls = aims_store_list (db, aims_entity_controls (), error);
-  g_autoptr(GArray) groups = NULL;
-  guint total = 0, decided = 0, applicable = 0, excluded = 0, implemented = 0;
-
-  if (controls == NULL)
-    return FALSE;
-  groups = aims_soa_group_progress (controls);
-  for (guint i = 0; i < groups->len; i++)
-    {
-      const AimsSoaGroupProgress *group = &g_array_index (groups, AimsSoaGroupProgress, i);
-
-      total += group->n_controls;
-      decided += group->n_decided;
-      applicable += group->n_applicable;
-      excluded += group->n_excluded;
-      implemented += group->n_implemented;
-    }
-  add (inputs, "soa", "controls", _("Annex A controls"), total);
-  add (inputs, "soa", "decided", _("Controls decided (applicable or excluded)"), decided);
-  add (inputs, "soa", "applicable", _("Controls applicable"), applicable);
-  add (inputs, "soa", "excluded", _("Controls excluded"), excluded);
-  add (inputs, "soa", "implemented", _("Applicable controls implemented"), implemented);
-  return TRUE;
+  add (inputs, "soa", "controls", _("Annex A controls"), dashboard->soa.controls);
+  add (inputs, "soa", "decided", _("Controls decided (applicable or excluded)"), dashboard->soa.decided);
+  add (inputs, "soa", "applicable", _("Controls applicable"), dashboard->soa.applicable);
+  add (inputs, "soa", "excluded", _("Controls excluded"), dashboard->soa.decided - dashboard->soa.applicable);
+  add (inputs, "soa", "implemented", _("Applicable controls implemented"), dashboard->soa.implemented);
 }
 
 AimsReviewInputs *
@@ -250,6 +224,7 @@ aims_review_inputs_compile (AimsDb       *db,
   g_autoptr(GDate) today = aims_date_today ();
   g_autofree char *iso = NULL;
   g_autoptr(AimsReviewInputs) inputs = NULL;
+  g_autoptr(AimsDashboard) dashboard = NULL;
 
   g_return_val_if_fail (AIMS_IS_DB (db), NULL);
 
@@ -257,11 +232,13 @@ aims_review_inputs_compile (AimsDb       *db,
     as_of = today;
   iso = aims_date_format_iso (as_of);
   inputs = inputs_new (iso);
-  if (!add_dashboard (inputs, db, as_of, error) ||
-      !add_assessments (inputs, db, error) ||
-      !add_nonconformities (inputs, db, as_of, error) ||
-      !add_soa (inputs, db, error))
+  if ((dashboard = aims_dashboard_load (db, as_of, error)) == NULL)
     return NULL;
+  add_dashboard (inputs, dashboard);
+  if (!add_assessments (inputs, db, error) ||
+      !add_nonconformities (inputs, db, as_of, error))
+    return NULL;
+  add_soa (inputs, dashboard);
   return g_steal_pointer (&inputs);
 }
 

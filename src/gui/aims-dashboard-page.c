@@ -179,6 +179,46 @@ nonconformities_tile (AimsDashboardPage *self)
   return GTK_WIDGET (tile);
 }
 
+/* Impact assessments in force, waiting for approval, being written, and
+ * reassessments that are due; each row opens the list on that status. */
+static GtkWidget *
+assessments_tile (AimsDashboardPage *self)
+{
+  const AimsDashboardAssessments *assessments = &self->figures->assessments;
+  AimsDashboardTile *tile = AIMS_DASHBOARD_TILE (aims_dashboard_tile_new (_("Impact Assessments")));
+
+  aims_dashboard_tile_set_figure (tile, assessments->approved, _("approved and in force"),
+                                  "assessments", "status=approved");
+  aims_dashboard_tile_add_row (tile, NULL, _("In review"), assessments->in_review, FALSE,
+                               "assessments", "status=in_review");
+  aims_dashboard_tile_add_row (tile, NULL, _("Drafts"), assessments->drafts, FALSE,
+                               "assessments", "status=draft");
+  aims_dashboard_tile_add_row (tile, NULL, _("Reassessments overdue"), assessments->overdue,
+                               assessments->overdue > 0, "assessments", "status=approved");
+  aims_dashboard_tile_add_row (tile, NULL, _("Reassessments due within 30 days"), assessments->due, FALSE,
+                               "assessments", "status=approved");
+  return GTK_WIDGET (tile);
+}
+
+/* How far the Statement of Applicability has come: decided, then done. */
+static GtkWidget *
+soa_tile (AimsDashboardPage *self)
+{
+  const AimsDashboardSoa *soa = &self->figures->soa;
+  AimsDashboardTile *tile = AIMS_DASHBOARD_TILE (aims_dashboard_tile_new (_("Statement of Applicability")));
+  /* Translators: under the number of implemented controls: "of 33 applicable controls implemented" */
+  g_autofree char *caption = g_strdup_printf (_("of %u applicable controls implemented"), soa->applicable);
+
+  aims_dashboard_tile_set_figure (tile, soa->implemented, caption, "controls", "soa_status=implemented");
+  aims_dashboard_tile_add_row (tile, NULL, _("Controls not decided yet"), soa->controls - soa->decided,
+                               soa->controls > soa->decided, "controls", "applicable=undecided");
+  aims_dashboard_tile_add_row (tile, NULL, _("Applicable, not yet implemented"), soa->applicable - soa->implemented,
+                               FALSE, "controls", "applicable=yes");
+  aims_dashboard_tile_add_row (tile, NULL, _("Excluded"), soa->decided - soa->applicable, FALSE,
+                               "controls", "applicable=no");
+  return GTK_WIDGET (tile);
+}
+
 static GtkWidget *
 eu_class_tile (AimsDashboardPage *self)
 {
@@ -259,6 +299,8 @@ show_figures (AimsDashboardPage *self)
   gtk_flow_box_append (self->tiles, attention_tile (self));
   gtk_flow_box_append (self->tiles, objectives_tile (self));
   gtk_flow_box_append (self->tiles, nonconformities_tile (self));
+  gtk_flow_box_append (self->tiles, assessments_tile (self));
+  gtk_flow_box_append (self->tiles, soa_tile (self));
   gtk_flow_box_append (self->tiles, eu_class_tile (self));
   /* The tiles are cards, not choices: nothing to select. */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles)); child != NULL;

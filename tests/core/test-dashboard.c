@@ -170,6 +170,11 @@ assert_matches_sql (AimsDb        *db,
   assert_risks (db, &dashboard->risks);
   assert_objectives (db, &dashboard->objectives);
   assert_nonconformities (db, &dashboard->nonconformities);
+  g_assert_cmpint (dashboard->soa.controls, ==, count_where (db, "soa_entry", "1"));
+  g_assert_cmpint (dashboard->soa.decided, ==, count_where (db, "soa_entry", "applicable IS NOT NULL"));
+  g_assert_cmpint (dashboard->soa.applicable, ==, count_where (db, "soa_entry", "applicable = 1"));
+  g_assert_cmpint (dashboard->soa.implemented, ==,
+                   count_where (db, "soa_entry", "applicable = 1 AND implementation_status = 'implemented'"));
 }
 
 static void
@@ -193,6 +198,8 @@ test_dashboard_demo (void)
     g_assert_cmpuint (dashboard->objectives.state_counts[s], >, 0);
   g_assert_cmpuint (dashboard->nonconformities.open, >, 0);
   g_assert_cmpuint (dashboard->nonconformities.actions_overdue, >, 0);
+  g_assert_cmpuint (dashboard->soa.implemented, >, 0);
+  g_assert_cmpuint (dashboard->soa.decided, <, dashboard->soa.controls);
   fixture_close_db (&db);
 }
 
