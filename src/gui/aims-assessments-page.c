@@ -74,11 +74,7 @@ field_id (AimsRecord *record,
 static gint64
 system_filter (AimsAssessmentsPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->system_dropdown);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->system_ids->len)
-    return 0;
-  return g_array_index (self->system_ids, gint64, selected);
+  return aims_system_filter_get (self->system_dropdown, self->system_ids);
 }
 
 static gboolean
@@ -104,31 +100,10 @@ filter_changed_cb (AimsAssessmentsPage *self)
 static void
 fill_system_dropdown (AimsAssessmentsPage *self)
 {
-  AimsDb *db = aims_context_get_db (get_context (self));
-  gint64 chosen = system_filter (self);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) systems = NULL;
-  guint position = 0;
-
-  g_array_set_size (self->system_ids, 0);
-  gtk_string_list_append (labels, _("All AI systems"));
-  g_array_append_val (self->system_ids, (gint64) { 0 });
-  if (db != NULL)
-    systems = aims_store_list (db, aims_entity_systems (), NULL);
-  for (guint i = 0; systems != NULL && i < systems->len; i++)
-    {
-      gint64 id = aims_record_get_id (systems->pdata[i]);
-
-      gtk_string_list_append (labels, aims_record_get_title (systems->pdata[i]));
-      g_array_append_val (self->system_ids, id);
-      if (id == chosen)
-        position = i + 1;
-    }
   self->updating_filters = TRUE;
-  gtk_drop_down_set_model (self->system_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->system_dropdown, position);
+  aims_system_filter_fill (self->system_dropdown, self->system_ids, aims_context_get_db (get_context (self)),
+                           system_filter (self));
   self->updating_filters = FALSE;
-  aims_record_list_refilter (self->record_list);
 }
 
 static void

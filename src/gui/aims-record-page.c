@@ -241,3 +241,44 @@ aims_choice_filter_key (GtkDropDown     *dropdown,
     return NULL;
   return field->choices[selected - 1].key;
 }
+
+void
+aims_system_filter_fill (GtkDropDown *dropdown,
+                         GArray      *system_ids,
+                         AimsDb      *db,
+                         gint64       chosen)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) systems = NULL;
+  guint position = 0;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  g_array_set_size (system_ids, 0);
+  gtk_string_list_append (labels, _("All AI systems"));
+  g_array_append_val (system_ids, (gint64) { 0 });
+  if (db != NULL)
+    systems = aims_store_list (db, aims_entity_systems (), NULL);
+  for (guint i = 0; systems != NULL && i < systems->len; i++)
+    {
+      gint64 id = aims_record_get_id (systems->pdata[i]);
+
+      gtk_string_list_append (labels, aims_record_get_title (systems->pdata[i]));
+      g_array_append_val (system_ids, id);
+      if (id == chosen)
+        position = i + 1;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+gint64
+aims_system_filter_get (GtkDropDown *dropdown,
+                        GArray      *system_ids)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= system_ids->len)
+    return 0;
+  return g_array_index (system_ids, gint64, selected);
+}

@@ -55,4 +55,15 @@ GListModel     *aims_choice_filter_model          (const AimsField *field,
 const char     *aims_choice_filter_key            (GtkDropDown     *dropdown,
                                                    const AimsField *field);
 
+/* A dropdown filtering by AI system: "All AI systems", then every system of
+ * db by title; system_ids receives the id of each item (0 for all), and the
+ * system chosen stays chosen. */
+void            aims_system_filter_fill          (GtkDropDown     *dropdown,
+                                                   GArray          *system_ids,
+                                                   AimsDb          *db,
+                                                   gint64           chosen);
+/* The id chosen in such a dropdown, or 0 for all. */
+gint64          aims_system_filter_get           (GtkDropDown     *dropdown,
+                                                   GArray          *system_ids);
+
 G_END_DECLS
