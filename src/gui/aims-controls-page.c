@@ -302,19 +302,6 @@ clauses_match_cb (AimsRecord *requirement,
   return aims_controls_filter_matches_clause (&self->filter, requirement);
 }
 
-static void
-select_choice (GtkDropDown     *dropdown,
-               const AimsField *field,
-               const char      *key)
-{
-  guint position = 0, i = 1;
-
-  for (const AimsChoice *c = field->choices; c->key != NULL; c++, i++)
-    if (g_strcmp0 (c->key, key) == 0)
-      position = i;
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
 /* The widgets show the filter. */
 static void
 show_filter (AimsControlsPage *self)
@@ -324,9 +311,9 @@ show_filter (AimsControlsPage *self)
 
   self->updating_filters = TRUE;
   gtk_drop_down_set_selected (self->applicable_dropdown, self->filter.applicable);
-  select_choice (self->status_dropdown, control_field ("implementation_status"), self->filter.status);
+  aims_choice_filter_select (self->status_dropdown, control_field ("implementation_status"), self->filter.status);
   gtk_toggle_button_set_active (self->gaps_toggle, self->filter.gaps);
-  select_choice (self->clause_status_dropdown, clause_field ("status"), self->filter.clause_status);
+  aims_choice_filter_select (self->clause_status_dropdown, clause_field ("status"), self->filter.clause_status);
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &key, &tile))
     gtk_toggle_button_set_active (tile, g_strcmp0 (key, self->filter.group) == 0 ||

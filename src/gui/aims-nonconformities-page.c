@@ -303,19 +303,6 @@ reload_side_data (AimsNonconformitiesPage *self)
 }
 
 static void
-select_choice (GtkDropDown     *dropdown,
-               const AimsField *field,
-               const char      *key)
-{
-  guint position = 0, i = 1;
-
-  for (const AimsChoice *c = field->choices; c->key != NULL; c++, i++)
-    if (g_strcmp0 (c->key, key) == 0)
-      position = i;
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
-static void
 filter_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -351,9 +338,9 @@ filter_action (GtkWidget  *widget,
             gtk_drop_down_set_selected (self->status_dropdown, STATUS_OPEN_POSITION);
         }
       else if (g_str_equal (key, "severity"))
-        select_choice (self->severity_dropdown, nc_field ("severity"), value);
+        aims_choice_filter_select (self->severity_dropdown, nc_field ("severity"), value);
       else if (g_str_equal (key, "source"))
-        select_choice (self->source_dropdown, nc_field ("source"), value);
+        aims_choice_filter_select (self->source_dropdown, nc_field ("source"), value);
       else if (g_str_equal (key, "system"))
         {
           gint64 id = g_ascii_strtoll (value, NULL, 10);

@@ -243,6 +243,22 @@ aims_choice_filter_key (GtkDropDown     *dropdown,
 }
 
 void
+aims_choice_filter_select (GtkDropDown     *dropdown,
+                           const AimsField *field,
+                           const char      *key)
+{
+  guint position = 0, i = 1;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (field != NULL && field->choices != NULL);
+
+  for (const AimsChoice *c = field->choices; c->key != NULL; c++, i++)
+    if (g_strcmp0 (c->key, key) == 0)
+      position = i;
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+void
 aims_system_filter_fill (GtkDropDown *dropdown,
                          GArray      *system_ids,
                          AimsDb      *db,

@@ -54,6 +54,10 @@ GListModel     *aims_choice_filter_model          (const AimsField *field,
 /* The key chosen in such a dropdown, or NULL for all. */
 const char     *aims_choice_filter_key            (GtkDropDown     *dropdown,
                                                    const AimsField *field);
+/* Chooses key in such a dropdown ("All …" for NULL or a key not found). */
+void            aims_choice_filter_select         (GtkDropDown     *dropdown,
+                                                   const AimsField *field,
+                                                   const char      *key);
 
 /* A dropdown filtering by AI system: "All AI systems", then every system of
  * db by title; system_ids receives the id of each item (0 for all), and the

@@ -730,20 +730,6 @@ add_action (GtkWidget  *widget,
   aims_risks_page_new_risk (self, system_id > 0 ? system_id : 0);
 }
 
-/* Selects key's entry in a dropdown made by aims_choice_filter_model(). */
-static void
-select_choice (GtkDropDown     *dropdown,
-               const AimsField *field,
-               const char      *key)
-{
-  guint position = 0, i = 1;
-
-  for (const AimsChoice *c = field->choices; c->key != NULL; c++, i++)
-    if (g_strcmp0 (c->key, key) == 0)
-      position = i;
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
 static void
 select_id (GtkDropDown *dropdown,
            GArray      *ids,
@@ -791,11 +777,11 @@ filter_action (GtkWidget  *widget,
       else if (g_str_equal (key, "owner"))
         select_id (self->owner_dropdown, self->owner_ids, g_ascii_strtoll (value, NULL, 10));
       else if (g_str_equal (key, "source"))
-        select_choice (self->category_dropdown, risks_field ("source_category"), value);
+        aims_choice_filter_select (self->category_dropdown, risks_field ("source_category"), value);
       else if (g_str_equal (key, "treatment"))
-        select_choice (self->treatment_dropdown, risks_field ("treatment"), value);
+        aims_choice_filter_select (self->treatment_dropdown, risks_field ("treatment"), value);
       else if (g_str_equal (key, "status"))
-        select_choice (self->status_dropdown, risks_field ("status"), value);
+        aims_choice_filter_select (self->status_dropdown, risks_field ("status"), value);
       else if (g_str_equal (key, "band"))
         for (guint b = 0; b < matrix->bands->len; b++)
           {
