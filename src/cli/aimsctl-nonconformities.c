@@ -172,8 +172,8 @@ show_workflow (AimsDb      *db,
 
   g_string_append_printf (out, "%s %s\n", aims_record_get_reference (nc), aims_record_get_title (nc));
   /* Translators: "State: Actions planned (row_version 7)" */
-  g_string_append_printf (out, _("State: %s (row_version %" G_GINT64_FORMAT ")\n"),
-                          aims_nc_state_label (state), aims_record_get_row_version (nc));
+  g_string_append_printf (out, _("State: %s (row_version %lld)\n"),
+                          aims_nc_state_label (state), (long long) aims_record_get_row_version (nc));
   /* Translators: "Corrective actions: 3, 2 open, 1 overdue" */
   g_string_append_printf (out, _("Corrective actions: %u, %u open, %u overdue\n"), actions->len, n_open, n_overdue);
   g_string_append_printf (out, "%s\n", _("Next steps:"));

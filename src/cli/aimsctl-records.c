@@ -220,10 +220,10 @@ report_conflict (AimsDb           *db,
   g_autoptr(AimsRecord) now = aims_store_load (db, entity, aims_record_get_id (read), NULL);
   AimsRecord *shown = now != NULL ? now : read;
 
-  g_printerr (_("aimsctl: %s: %s changed since version %" G_GINT64_FORMAT
-                "; it is now at version %" G_GINT64_FORMAT " (by %s at %s); nothing was written\n"),
-              path, aims_record_get_reference (shown), expected,
-              aims_record_get_row_version (shown),
+  g_printerr (_("aimsctl: %s: %s changed since version %lld; it is now at version %lld "
+                "(by %s at %s); nothing was written\n"),
+              path, aims_record_get_reference (shown), (long long) expected,
+              (long long) aims_record_get_row_version (shown),
               aims_record_get_updated_by (shown), aims_record_get_updated_at (shown));
   return AIMSCTL_EXIT_CONFLICT;
 }

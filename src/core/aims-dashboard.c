@@ -136,9 +136,10 @@ eu_class_colour (const char *key,
 }
 
 static gboolean
-fill_systems (AimsDashboard  *dashboard,
-              AimsDb         *db,
-              GError        **error)
+fill_systems (AimsDashboard               *dashboard,
+              AimsDb                      *db,
+              const AimsDashboardRecords  *given,
+              GError                     **error)
 {
   AimsDashboardSystems *systems = &dashboard->systems;
   const AimsEntity *entity = aims_entity_systems ();
@@ -146,7 +147,9 @@ fill_systems (AimsDashboard  *dashboard,
 
   breakdown_init_choices (&systems->by_stage, entity, "lifecycle_stage", stage_colour);
   breakdown_init_choices (&systems->by_eu_class, entity, "eu_ai_act_class", eu_class_colour);
-  if ((records = aims_store_list (db, entity, error)) == NULL)
+  if (given->systems != NULL)
+    records = g_ptr_array_ref (given->systems);
+  else if ((records = aims_store_list (db, entity, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
@@ -168,16 +171,20 @@ fill_systems (AimsDashboard  *dashboard,
 /* ── Risks ─────────────────────────────────────────────────────────────── */
 
 static gboolean
-fill_risks (AimsDashboard  *dashboard,
-            AimsDb         *db,
-            GError        **error)
+fill_risks (AimsDashboard               *dashboard,
+            AimsDb                      *db,
+            const AimsDashboardRecords  *given,
+            GError                     **error)
 {
   AimsDashboardRisks *risks = &dashboard->risks;
   g_autoptr(GPtrArray) records = NULL;
 
   breakdown_init (&risks->by_band, NULL);
-  if ((risks->matrix = aims_risk_matrix_load (db, error)) == NULL ||
-      (records = aims_store_list (db, aims_entity_risks (), error)) == NULL)
+  if ((risks->matrix = aims_risk_matrix_load (db, error)) == NULL)
+    return FALSE;
+  if (given->risks != NULL)
+    records = g_ptr_array_ref (given->risks);
+  else if ((records = aims_store_list (db, aims_entity_risks (), error)) == NULL)
     return FALSE;
 
   for (guint b = 0; b < risks->matrix->bands->len; b++)
@@ -210,9 +217,10 @@ fill_risks (AimsDashboard  *dashboard,
 /* ── Objectives ────────────────────────────────────────────────────────── */
 
 static gboolean
-fill_objectives (AimsDashboard  *dashboard,
-                 AimsDb         *db,
-                 GError        **error)
+fill_objectives (AimsDashboard               *dashboard,
+                 AimsDb                      *db,
+                 const AimsDashboardRecords  *given,
+                 GError                     **error)
 {
   /* The order a manager reads them in: good news, then what needs action. */
   static const AimsObjectiveState order[] = {
@@ -259,9 +267,10 @@ severity_colour (const char *key,
 }
 
 static gboolean
-fill_nonconformities (AimsDashboard  *dashboard,
-                      AimsDb         *db,
-                      GError        **error)
+fill_nonconformities (AimsDashboard               *dashboard,
+                      AimsDb                      *db,
+                      const AimsDashboardRecords  *given,
+                      GError                     **error)
 {
   AimsDashboardNonconformities *ncs = &dashboard->nonconformities;
   g_autoptr(GPtrArray) records = NULL;
@@ -296,9 +305,10 @@ fill_nonconformities (AimsDashboard  *dashboard,
 /* ── Impact assessments ────────────────────────────────────────────────── */
 
 static gboolean
-fill_assessments (AimsDashboard  *dashboard,
-                  AimsDb         *db,
-                  GError        **error)
+fill_assessments (AimsDashboard               *dashboard,
+                  AimsDb                      *db,
+                  const AimsDashboardRecords  *given,
+                  GError                     **error)
 {
   AimsDashboardAssessments *assessments = &dashboard->assessments;
   g_autoptr(GPtrArray) records = aims_store_list (db, aims_entity_assessments (), error);
@@ -344,9 +354,10 @@ fill_assessments (AimsDashboard  *dashboard,
 /* ── Statement of Applicability ────────────────────────────────────────── */
 
 static gboolean
-fill_soa (AimsDashboard  *dashboard,
-          AimsDb         *db,
-          GError        **error)
+fill_soa (AimsDashboard               *dashboard,
+          AimsDb                      *db,
+          const AimsDashboardRecords  *given,
+          GError                     **error)
 {
   g_autoptr(GPtrArray) controls = aims_store_list (db, aims_entity_controls (), error);
   g_autoptr(GArray) groups = NULL;
@@ -369,7 +380,8 @@ fill_soa (AimsDashboard  *dashboard,
 /* ── Loading ───────────────────────────────────────────────────────────── */
 
 /* Each area's figures; an area that lands adds its line. */
-static gboolean (*const fillers[]) (AimsDashboard *dashboard, AimsDb *db, GError **error) = {
+static gboolean (*const fillers[]) (AimsDashboard *dashboard, AimsDb *db,
+                                    const AimsDashboardRecords *given, GError **error) = {
   fill_systems,
   fill_risks,
   fill_objectives,
@@ -397,9 +409,22 @@ aims_dashboard_load (AimsDb       *db,
                      const GDate  *today,
                      GError      **error)
 {
+  return aims_dashboard_load_from (db, today, NULL, error);
+}
+
+AimsDashboard *
+aims_dashboard_load_from (AimsDb                      *db,
+                          const GDate                 *today,
+                          const AimsDashboardRecords  *records,
+                          GError                     **error)
+{
+  static const AimsDashboardRecords none = { NULL, NULL };
   g_autoptr(AimsDashboard) dashboard = g_new0 (AimsDashboard, 1);
 
   g_return_val_if_fail (AIMS_IS_DB (db), NULL);
+
+  if (records == NULL)
+    records = &none;
 
   if (today != NULL && g_date_valid (today))
     dashboard->today = *today;
@@ -411,7 +436,7 @@ aims_dashboard_load (AimsDb       *db,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
-    if (!fillers[i] (dashboard, db, error))
+    if (!fillers[i] (dashboard, db, records, error))
       return NULL;
   return g_steal_pointer (&dashboard);
 }

@@ -315,8 +315,10 @@ aims_entity_find_field (const AimsEntity *entity,
   g_return_val_if_fail (entity != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  /* Linear: an entity has a few dozen fields, and records look their
+   * values up by name for every cell they show. */
   for (guint i = 0; i < entity->n_fields; i++)
-    if (g_str_equal (entity->fields[i].name, name))
+    if (entity->fields[i].name[0] == name[0] && g_str_equal (entity->fields[i].name, name))
       return &entity->fields[i];
   return NULL;
 }

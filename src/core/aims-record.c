@@ -19,8 +19,13 @@ struct _AimsRecord
   char             *created_by;
   char             *updated_at;
   char             *updated_by;
-  GHashTable       *values;   /* field name → stored text; absent when unset */
-  GHashTable       *display;  /* field name → text a person reads, when it differs */
+  /* By the field's index in the entity, so that reading a register of
+   * 100,000 risks costs one allocation per record for its values rather
+   * than a hash table: stored text, NULL when unset. */
+  char            **values;
+  /* Text a person reads where it differs from the value (a link's title),
+   * by field index; allocated when the first is set. */
+  char            **display;
 };
 
 G_DEFINE_FINAL_TYPE (AimsRecord, aims_record, G_TYPE_OBJECT)
@@ -35,8 +40,14 @@ aims_record_finalize (GObject *object)
   g_free (self->created_by);
   g_free (self->updated_at);
   g_free (self->updated_by);
-  g_hash_table_unref (self->values);
-  g_hash_table_unref (self->display);
+  for (guint i = 0; self->entity != NULL && i < self->entity->n_fields; i++)
+    {
+      g_free (self->values[i]);
+      if (self->display != NULL)
+        g_free (self->display[i]);
+    }
+  g_free (self->values);
+  g_free (self->display);
 
   G_OBJECT_CLASS (aims_record_parent_class)->finalize (object);
 }
@@ -50,9 +61,6 @@ aims_record_class_init (AimsRecordClass *klass)
 static void
 aims_record_init (AimsRecord *self)
 {
-  /* Keys are the entity's static field names. */
-  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->display = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 }
 
 AimsRecord *
@@ -64,6 +72,7 @@ aims_record_new (const AimsEntity *entity)
 
   self = g_object_new (AIMS_TYPE_RECORD, NULL);
   self->entity = entity;
+  self->values = g_new0 (char *, entity->n_fields);
   return self;
 }
 
@@ -71,8 +80,6 @@ AimsRecord *
 aims_record_copy (AimsRecord *self)
 {
   AimsRecord *copy;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
 
@@ -80,12 +87,12 @@ aims_record_copy (AimsRecord *self)
   aims_record_set_meta (copy, self->id, self->reference, self->row_version,
                         self->created_at, self->created_by,
                         self->updated_at, self->updated_by);
-  g_hash_table_iter_init (&iter, self->values);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy->values, key, g_strdup (value));
-  g_hash_table_iter_init (&iter, self->display);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy->display, key, g_strdup (value));
+  for (guint i = 0; i < self->entity->n_fields; i++)
+    {
+      copy->values[i] = g_strdup (self->values[i]);
+      if (self->display != NULL)
+        aims_record_set_nth_display (copy, i, self->display[i]);
+    }
   return copy;
 }
 
@@ -189,24 +196,53 @@ aims_record_get_updated_by (AimsRecord *self)
   return self->updated_by;
 }
 
-static const char *
-intern_field_name (AimsRecord *self,
-                   const char *field)
+/* The field's index in the entity, or -1 (with a warning) when it has none
+ * of that name. */
+static int
+field_index (AimsRecord *self,
+             const char *field)
 {
   const AimsField *f = aims_entity_find_field (self->entity, field);
 
-  g_return_val_if_fail (f != NULL, NULL);
-  return f->name;
+  g_return_val_if_fail (f != NULL, -1);
+  return (int) (f - self->entity->fields);
 }
 
 const char *
 aims_record_get (AimsRecord *self,
                  const char *field)
 {
+  const AimsField *f;
+
   g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  return g_hash_table_lookup (self->values, field);
+  /* An unknown name reads as unset, as a field never stored does. */
+  f = aims_entity_find_field (self->entity, field);
+  return f != NULL ? self->values[f - self->entity->fields] : NULL;
+}
+
+const char *
+aims_record_get_nth (AimsRecord *self,
+                     guint       index)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+  g_return_val_if_fail (index < self->entity->n_fields, NULL);
+
+  return self->values[index];
+}
+
+void
+aims_record_set_nth (AimsRecord *self,
+                     guint       index,
+                     const char *value)
+{
+  g_return_if_fail (AIMS_IS_RECORD (self));
+  g_return_if_fail (index < self->entity->n_fields);
+
+  aims_record_set_nth_display (self, index, NULL);
+  g_free (self->values[index]);
+  self->values[index] = value != NULL && *value != '\0' ? g_strdup (value) : NULL;
 }
 
 void
@@ -214,17 +250,12 @@ aims_record_set (AimsRecord *self,
                  const char *field,
                  const char *value)
 {
-  const char *name;
+  int index;
 
   g_return_if_fail (AIMS_IS_RECORD (self));
 
-  if ((name = intern_field_name (self, field)) == NULL)
-    return;
-  g_hash_table_remove (self->display, name);
-  if (value == NULL || *value == '\0')
-    g_hash_table_remove (self->values, name);
-  else
-    g_hash_table_insert (self->values, (gpointer) name, g_strdup (value));
+  if ((index = field_index (self, field)) >= 0)
+    aims_record_set_nth (self, (guint) index, value);
 }
 
 const char *
@@ -233,22 +264,42 @@ aims_record_get_display (AimsRecord *self,
 {
   const AimsField *f;
   const char *value;
-  const char *display;
+  guint index;
 
   g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
 
-  if ((display = g_hash_table_lookup (self->display, field)) != NULL)
-    return display;
-  value = g_hash_table_lookup (self->values, field);
-  f = aims_entity_find_field (self->entity, field);
-  if (f != NULL && f->type == AIMS_FIELD_CHOICE && value != NULL)
+  if ((f = aims_entity_find_field (self->entity, field)) == NULL)
+    return NULL;
+  index = f - self->entity->fields;
+  if (self->display != NULL && self->display[index] != NULL)
+    return self->display[index];
+  value = self->values[index];
+  if (f->type == AIMS_FIELD_CHOICE && value != NULL)
     {
       const char *label = aims_field_choice_label (f, value);
       return label != NULL ? label : value;
     }
-  if (f != NULL && f->type == AIMS_FIELD_BOOLEAN && value != NULL)
+  if (f->type == AIMS_FIELD_BOOLEAN && value != NULL)
     return g_str_equal (value, "1") ? _("Yes") : _("No");
   return value;
+}
+
+void
+aims_record_set_nth_display (AimsRecord *self,
+                             guint       index,
+                             const char *display)
+{
+  g_return_if_fail (AIMS_IS_RECORD (self));
+  g_return_if_fail (index < self->entity->n_fields);
+
+  if (self->display == NULL)
+    {
+      if (display == NULL)
+        return;
+      self->display = g_new0 (char *, self->entity->n_fields);
+    }
+  g_free (self->display[index]);
+  self->display[index] = g_strdup (display);
 }
 
 void
@@ -256,16 +307,12 @@ aims_record_set_display (AimsRecord *self,
                          const char *field,
                          const char *display)
 {
-  const char *name;
+  int index;
 
   g_return_if_fail (AIMS_IS_RECORD (self));
 
-  if ((name = intern_field_name (self, field)) == NULL)
-    return;
-  if (display == NULL)
-    g_hash_table_remove (self->display, name);
-  else
-    g_hash_table_insert (self->display, (gpointer) name, g_strdup (display));
+  if ((index = field_index (self, field)) >= 0)
+    aims_record_set_nth_display (self, (guint) index, display);
 }
 
 const char *
@@ -291,12 +338,8 @@ aims_record_diff (AimsRecord *a,
 
   names = g_ptr_array_new ();
   for (guint i = 0; i < a->entity->n_fields; i++)
-    {
-      const char *name = a->entity->fields[i].name;
-
-      if (g_strcmp0 (aims_record_get (a, name), aims_record_get (b, name)) != 0)
-        g_ptr_array_add (names, (gpointer) name);
-    }
+    if (g_strcmp0 (a->values[i], b->values[i]) != 0)
+      g_ptr_array_add (names, (gpointer) a->entity->fields[i].name);
   return names;
 }
 

@@ -44,6 +44,16 @@ const char       *aims_record_get_display     (AimsRecord *self,
 void              aims_record_set_display     (AimsRecord *self,
                                                const char *field,
                                                const char *display);
+/* The same by the field's index in the entity (entity->fields[index]), for
+ * code that walks every field: no lookup by name. */
+const char       *aims_record_get_nth         (AimsRecord *self,
+                                               guint       index);
+void              aims_record_set_nth         (AimsRecord *self,
+                                               guint       index,
+                                               const char *value);
+void              aims_record_set_nth_display (AimsRecord *self,
+                                               guint       index,
+                                               const char *display);
 /* The record's title field, or its reference when that is empty. */
 const char       *aims_record_get_title       (AimsRecord *self);
 

@@ -221,6 +221,15 @@ aims_review_inputs_compile (AimsDb       *db,
                             const GDate  *as_of,
                             GError      **error)
 {
+  return aims_review_inputs_compile_from (db, as_of, NULL, error);
+}
+
+AimsReviewInputs *
+aims_review_inputs_compile_from (AimsDb                      *db,
+                                 const GDate                 *as_of,
+                                 const AimsDashboardRecords  *records,
+                                 GError                     **error)
+{
   g_autoptr(GDate) today = aims_date_today ();
   g_autofree char *iso = NULL;
   g_autoptr(AimsReviewInputs) inputs = NULL;
@@ -232,7 +241,7 @@ aims_review_inputs_compile (AimsDb       *db,
     as_of = today;
   iso = aims_date_format_iso (as_of);
   inputs = inputs_new (iso);
-  if ((dashboard = aims_dashboard_load (db, as_of, error)) == NULL)
+  if ((dashboard = aims_dashboard_load_from (db, as_of, records, error)) == NULL)
     return NULL;
   add_dashboard (inputs, dashboard);
   if (!add_assessments (inputs, db, error) ||

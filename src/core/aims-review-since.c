@@ -171,9 +171,11 @@ aims_review_summary_since_last (AimsReviewExport  *export,
   g_autoptr(GPtrArray) actions = NULL;
   g_autofree char *about = NULL;
   g_autoptr(GError) local_error = NULL;
+  /* The export has read the register already: the figures count the same records. */
+  const AimsDashboardRecords register_read = { export->systems, export->risks };
   lxw_row_t row;
 
-  if ((now = aims_review_inputs_compile (export->db, to, error)) == NULL)
+  if ((now = aims_review_inputs_compile_from (export->db, to, &register_read, error)) == NULL)
     return FALSE;
   last = aims_review_find_last_closed (export->db, export->to, TRUE, 0, &local_error);
   if (local_error != NULL)

@@ -75,7 +75,7 @@ record_from_row (const AimsEntity *entity,
       /* SQLite gives a REAL as "100.0"; the stored form of a number is "100". */
       if (entity->fields[i].type == AIMS_FIELD_NUMBER && aims_number_parse (text, &number))
         text = canonical = aims_number_format (number);
-      aims_record_set (record, entity->fields[i].name, text);
+      aims_record_set_nth (record, i, text);
     }
   return record;
 }
@@ -156,18 +156,18 @@ fill_display (AimsRecord     *record,
   for (guint i = 0; i < entity->n_fields; i++)
     {
       const AimsField *field = &entity->fields[i];
-      const char *value = aims_record_get (record, field->name);
+      const char *value = aims_record_get_nth (record, i);
       const AimsEntity *linked = aims_field_get_link_entity (field);
 
       if (value == NULL)
         continue;
       if (linked != NULL)
-        aims_record_set_display (record, field->name,
-                                 g_hash_table_lookup (g_hash_table_lookup (sources->titles, linked), value));
+        aims_record_set_nth_display (record, i,
+                                     g_hash_table_lookup (g_hash_table_lookup (sources->titles, linked), value));
       else if (field->type == AIMS_FIELD_LEVEL)
-        aims_record_set_display (record, field->name,
-                                 aims_risk_matrix_level_label (sources->matrix, field->level_axis,
-                                                               (guint) g_ascii_strtoull (value, NULL, 10)));
+        aims_record_set_nth_display (record, i,
+                                         aims_risk_matrix_level_label (sources->matrix, field->level_axis,
+                                                                   (guint) g_ascii_strtoull (value, NULL, 10)));
     }
 }
 
