@@ -35,52 +35,31 @@ aims_review_headline (AimsReviewExport    *export,
                       AimsReviewHeadline  *figures,
                       GError             **error)
 {
-  *figures = (AimsReviewHeadline) { 0 };
+  const AimsDashboard *dashboard = export->dashboard;
+  const AimsDashboardCount *high =
+    aims_dashboard_breakdown_find (&dashboard->systems.by_eu_class, "high");
 
-  for (guint i = 0; i < export->systems->len; i++)
-    {
-      AimsRecord *system = g_ptr_array_index (export->systems, i);
-
-      if (aims_system_is_retired (system))
-        continue;
-      figures->systems++;
-      if (g_strcmp0 (aims_record_get (system, "eu_ai_act_class"), "high") == 0)
-        figures->high_risk_systems++;
-    }
-
-  for (guint i = 0; i < export->risks->len; i++)
-    {
-      AimsRecord *risk = g_ptr_array_index (export->risks, i);
-      AimsRiskScores scores;
-
-      if (aims_risk_is_closed (risk))
-        continue;
-      aims_risk_compute (export->matrix, risk, export->today, &scores);
-      figures->open_risks++;
-      figures->above_appetite += scores.above_appetite;
-      figures->reviews_overdue += scores.review_overdue;
-      figures->acceptances_expired += scores.acceptance_expired;
-    }
-
+  *figures = (AimsReviewHeadline) {
+    .systems = dashboard->systems.in_use,
+    .high_risk_systems = high != NULL ? high->count : 0,
+    .open_risks = dashboard->risks.open,
+    .above_appetite = dashboard->risks.above_appetite,
+    .reviews_overdue = dashboard->risks.review_overdue,
+    .acceptances_expired = dashboard->risks.acceptance_expired,
+  };
   return count_changes (export, &figures->changes, error);
 }
 
 guint *
 aims_review_band_counts (AimsReviewExport *export)
 {
-  guint *counts = g_new0 (guint, export->matrix->bands->len);
+  const AimsDashboardBreakdown *by_band = &export->dashboard->risks.by_band;
+  guint n_bands = export->matrix->bands->len;
+  guint *counts = g_new0 (guint, n_bands);
 
-  for (guint i = 0; i < export->risks->len; i++)
-    {
-      AimsRecord *risk = g_ptr_array_index (export->risks, i);
-      AimsRiskScores scores;
-
-      if (aims_risk_is_closed (risk))
-        continue;
-      aims_risk_compute (export->matrix, risk, export->today, &scores);
-      if (scores.current->band >= 0)
-        counts[scores.current->band]++;
-    }
+  /* The breakdown lists the bands in the matrix's order, then "Not assessed". */
+  for (guint b = 0; b < n_bands && b < by_band->counts->len; b++)
+    counts[b] = g_array_index (by_band->counts, AimsDashboardCount, b).count;
   return counts;
 }
 
@@ -96,6 +75,7 @@ aims_review_export_clear (AimsReviewExport *export)
   g_clear_pointer (&export->matrix, aims_risk_matrix_free);
   g_clear_pointer (&export->systems, g_ptr_array_unref);
   g_clear_pointer (&export->risks, g_ptr_array_unref);
+  g_clear_pointer (&export->dashboard, aims_dashboard_free);
   g_clear_pointer (&export->keep_alive, g_ptr_array_unref);
 }
 
@@ -140,6 +120,17 @@ read_period (AimsReviewExport         *export,
   return TRUE;
 }
 
+static gboolean
+load_dashboard (AimsReviewExport  *export,
+                GError           **error)
+{
+  const AimsDashboardRecords register_read = { export->systems, export->risks };
+  g_autoptr(GDate) end = aims_date_parse (export->to);
+
+  export->dashboard = aims_dashboard_load_from (export->db, end, &register_read, error);
+  return export->dashboard != NULL;
+}
+
 gboolean
 aims_review_export_init (AimsReviewExport         *export,
                          AimsDb                   *db,
@@ -161,5 +152,6 @@ aims_review_export_init (AimsReviewExport         *export,
   return read_period (export, options, error) &&
          (export->matrix = aims_risk_matrix_load (db, error)) != NULL &&
          (export->systems = aims_store_list (db, aims_entity_systems (), error)) != NULL &&
-         (export->risks = aims_store_list (db, aims_entity_risks (), error)) != NULL;
+         (export->risks = aims_store_list (db, aims_entity_risks (), error)) != NULL &&
+         load_dashboard (export, error);
 }

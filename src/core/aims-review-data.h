@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "aims-dashboard.h"
 #include "aims-entity.h"
 #include "aims-record.h"
 #include "aims-review-workbook.h"
@@ -31,6 +32,10 @@ typedef struct
   AimsRiskMatrix *matrix;
   GPtrArray      *systems;       /* AimsRecord, every AI system */
   GPtrArray      *risks;         /* AimsRecord, every risk */
+  /* The figures of every area as of the end of the period, counted from
+   * the register above: the headline, the charts and "since the last
+   * review" all read them, so they agree and the register is read once. */
+  AimsDashboard  *dashboard;
   /* While the Objectives sheet is written: objective id → measurements. */
   GHashTable     *objective_series;
   /* The scores of the risk whose row is being written. */

@@ -221,31 +221,31 @@ aims_review_inputs_compile (AimsDb       *db,
                             const GDate  *as_of,
                             GError      **error)
 {
-  return aims_review_inputs_compile_from (db, as_of, NULL, error);
-}
-
-AimsReviewInputs *
-aims_review_inputs_compile_from (AimsDb                      *db,
-                                 const GDate                 *as_of,
-                                 const AimsDashboardRecords  *records,
-                                 GError                     **error)
-{
-  g_autoptr(GDate) today = aims_date_today ();
-  g_autofree char *iso = NULL;
-  g_autoptr(AimsReviewInputs) inputs = NULL;
   g_autoptr(AimsDashboard) dashboard = NULL;
 
   g_return_val_if_fail (AIMS_IS_DB (db), NULL);
 
-  if (as_of == NULL)
-    as_of = today;
-  iso = aims_date_format_iso (as_of);
-  inputs = inputs_new (iso);
-  if ((dashboard = aims_dashboard_load_from (db, as_of, records, error)) == NULL)
+  if ((dashboard = aims_dashboard_load (db, as_of, error)) == NULL)
     return NULL;
+  return aims_review_inputs_compile_with (db, dashboard, error);
+}
+
+AimsReviewInputs *
+aims_review_inputs_compile_with (AimsDb               *db,
+                                 const AimsDashboard  *dashboard,
+                                 GError              **error)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(AimsReviewInputs) inputs = NULL;
+
+  g_return_val_if_fail (AIMS_IS_DB (db), NULL);
+  g_return_val_if_fail (dashboard != NULL, NULL);
+
+  iso = aims_date_format_iso (&dashboard->today);
+  inputs = inputs_new (iso);
   add_dashboard (inputs, dashboard);
   if (!add_assessments (inputs, db, error) ||
-      !add_nonconformities (inputs, db, as_of, error))
+      !add_nonconformities (inputs, db, &dashboard->today, error))
     return NULL;
   add_soa (inputs, dashboard);
   return g_steal_pointer (&inputs);

@@ -40,11 +40,11 @@ typedef struct
 AimsReviewInputs       *aims_review_inputs_compile   (AimsDb                 *db,
                                                       const GDate            *as_of,
                                                       GError                **error);
-/* The same from the register the caller has already read (the export). */
-AimsReviewInputs       *aims_review_inputs_compile_from (AimsDb                     *db,
-                                                         const GDate                *as_of,
-                                                         const AimsDashboardRecords *records,
-                                                         GError                    **error);
+/* The same from a dashboard the caller has already loaded as of that day
+ * (the export's, from the register it has read). */
+AimsReviewInputs       *aims_review_inputs_compile_with (AimsDb                 *db,
+                                                         const AimsDashboard    *dashboard,
+                                                         GError                **error);
 /* aims_review_inputs_compile() in a worker thread, on a read-only
  * connection of its own to the file at db_path, so that a window showing a
  * draft's preview never waits on it. as_of: an ISO date, NULL for today. */

@@ -2,10 +2,10 @@
  * every headline figure now beside the one frozen with the last closed
  * review, and where the actions decided at it stand
  *
- * "Now" is aims_review_inputs_compile() as of the end of the period; "at
- * the last review" is that review's frozen inputs (aims_review_get_inputs()),
- * matched by key, so the change is exact rather than guessed from the audit
- * log.
+ * "Now" is the review inputs of the export's dashboard, as of the end of
+ * the period; "at the last review" is that review's frozen inputs
+ * (aims_review_get_inputs()), matched by key, so the change is exact rather
+ * than guessed from the audit log.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -164,18 +164,15 @@ aims_review_summary_since_last (AimsReviewExport  *export,
                                 GError           **error)
 {
   AimsXlsx *xlsx = export->xlsx;
-  g_autoptr(GDate) to = aims_date_parse (export->to);
   g_autoptr(AimsReviewInputs) now = NULL;
   g_autoptr(AimsReviewInputs) then = NULL;
   g_autoptr(AimsRecord) last = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autofree char *about = NULL;
   g_autoptr(GError) local_error = NULL;
-  /* The export has read the register already: the figures count the same records. */
-  const AimsDashboardRecords register_read = { export->systems, export->risks };
   lxw_row_t row;
 
-  if ((now = aims_review_inputs_compile_from (export->db, to, &register_read, error)) == NULL)
+  if ((now = aims_review_inputs_compile_with (export->db, export->dashboard, error)) == NULL)
     return FALSE;
   last = aims_review_find_last_closed (export->db, export->to, TRUE, 0, &local_error);
   if (local_error != NULL)

@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "aims-date.h"
@@ -53,49 +55,93 @@ write_pair (AimsReviewExport *export,
                            aims_xlsx_format (export->xlsx, AIMS_XLSX_LABEL_VALUE));
 }
 
-/* Open risks per band where each stands now, in the bands' colours. */
-static void
-band_chart (AimsReviewExport *export,
-            lxw_worksheet    *sheet,
-            const char       *sheet_name,
-            lxw_row_t         top)
+/* libxlsxwriter's default chart height and a default row's, in pixels. */
+#define CHART_HEIGHT 288
+#define ROW_HEIGHT    20
+
+/* The first n categories of a dashboard breakdown as a small table and a
+ * chart under it (LXW_CHART_COLUMN, or LXW_CHART_BAR for long names), each column in its category's colour (the colours
+ * the application's dashboard uses). Returns the first row after the chart. */
+static lxw_row_t
+breakdown_chart (AimsReviewExport             *export,
+                 lxw_worksheet                *sheet,
+                 const char                   *sheet_name,
+                 lxw_row_t                     top,
+                 const AimsDashboardBreakdown *breakdown,
+                 guint                         n,
+                 const AimsXlsxColumn          columns[2],
+                 uint8_t                       chart_type,
+                 const char                   *heading,
+                 const char                   *chart_title)
 {
-  const AimsRiskMatrix *matrix = export->matrix;
-  guint n_bands = matrix->bands->len;
-  g_autofree guint *counts = aims_review_band_counts (export);
-  g_autofree lxw_chart_fill *fills = g_new0 (lxw_chart_fill, n_bands);
-  g_autofree lxw_chart_point *points = g_new0 (lxw_chart_point, n_bands);
-  g_autofree lxw_chart_point **point_ptrs = g_new0 (lxw_chart_point *, n_bands + 1);
-  const AimsXlsxColumn columns[] = { { _("Band"), 24 }, { _("Open risks"), 18 } };
+  g_autofree lxw_chart_fill *fills = g_new0 (lxw_chart_fill, n);
+  g_autofree lxw_chart_point *points = g_new0 (lxw_chart_point, n);
+  g_autofree lxw_chart_point **point_ptrs = g_new0 (lxw_chart_point *, n + 1);
+  /* A bar chart grows with its categories, so that each keeps its label. */
+  lxw_chart_options placement = {
+    .x_scale = chart_type == LXW_CHART_BAR ? 1.25 : 1,
+    .y_scale = chart_type == LXW_CHART_BAR ? MAX (1.0, n / 5.0) : 1,
+  };
   lxw_chart *chart;
   lxw_chart_series *series;
 
-  aims_xlsx_write_text (export->xlsx, sheet, top, 0, _("Open risks by band"),
+  aims_xlsx_write_text (export->xlsx, sheet, top, 0, heading,
                         aims_xlsx_format (export->xlsx, AIMS_XLSX_SUBTITLE));
-  aims_xlsx_add_table (export->xlsx, sheet, top + 1, n_bands, columns, G_N_ELEMENTS (columns), FALSE);
-  for (guint b = 0; b < n_bands; b++)
+  aims_xlsx_add_table (export->xlsx, sheet, top + 1, n, columns, 2, FALSE);
+  for (guint i = 0; i < n; i++)
     {
-      const AimsRiskBand *band = aims_risk_matrix_get_band (matrix, b);
+      const AimsDashboardCount *count = &g_array_index (breakdown->counts, AimsDashboardCount, i);
 
-      aims_xlsx_write_text (export->xlsx, sheet, top + 2 + b, 0, band->name,
-                            aims_xlsx_fill (export->xlsx, band->colour));
-      aims_xlsx_write_number (export->xlsx, sheet, top + 2 + b, 1, counts[b],
+      aims_xlsx_write_text (export->xlsx, sheet, top + 2 + i, 0, count->label,
+                            aims_xlsx_fill (export->xlsx, count->colour));
+      aims_xlsx_write_number (export->xlsx, sheet, top + 2 + i, 1, count->count,
                               aims_xlsx_format (export->xlsx, AIMS_XLSX_INTEGER));
-      fills[b].color = (lxw_color_t) g_ascii_strtoull (band->colour + 1, NULL, 16);
-      points[b].fill = &fills[b];
-      point_ptrs[b] = &points[b];
+      fills[i].color = (lxw_color_t) g_ascii_strtoull (count->colour + 1, NULL, 16);
+      points[i].fill = &fills[i];
+      point_ptrs[i] = &points[i];
     }
 
-  chart = workbook_add_chart (aims_xlsx_get_workbook (export->xlsx), LXW_CHART_COLUMN);
+  chart = workbook_add_chart (aims_xlsx_get_workbook (export->xlsx), chart_type);
   series = chart_add_series (chart, NULL, NULL);
-  chart_series_set_categories (series, sheet_name, top + 2, 0, top + 1 + n_bands, 0);
-  chart_series_set_values (series, sheet_name, top + 2, 1, top + 1 + n_bands, 1);
+  chart_series_set_categories (series, sheet_name, top + 2, 0, top + 1 + n, 0);
+  chart_series_set_values (series, sheet_name, top + 2, 1, top + 1 + n, 1);
   chart_series_set_points (series, point_ptrs);
-  chart_title_set_name (chart, _("Open risks by band, where each stands now"));
+  chart_set_series_gap (chart, 60);
+  chart_title_set_name (chart, chart_title);
   chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-  chart_axis_set_name (chart->y_axis, _("Risks"));
-  /* Under its table, so the sheet prints on one page's width. */
-  worksheet_insert_chart (sheet, top + n_bands + 3, 0, chart);
+  /* libxlsxwriter swaps the axes of a bar chart: x is the values. Bars
+   * list their categories from the bottom up; top down reads in order. */
+  if (chart_type == LXW_CHART_BAR)
+    {
+      chart_axis_set_name (chart->x_axis, columns[1].header);
+      chart_axis_set_reverse (chart->y_axis);
+    }
+  else
+    chart_axis_set_name (chart->y_axis, columns[1].header);
+  /* Under its table, so the sheet prints on one page's width; then a blank row. */
+  worksheet_insert_chart_opt (sheet, top + n + 3, 0, chart, &placement);
+  return top + n + 3 + (lxw_row_t) ceil (CHART_HEIGHT * placement.y_scale / ROW_HEIGHT) + 1;
+}
+
+/* The two pictures a director reads without help: where the open risks
+ * stand, and where the AI systems are in their life. */
+static void
+summary_charts (AimsReviewExport *export,
+                lxw_worksheet    *sheet,
+                const char       *sheet_name,
+                lxw_row_t         top)
+{
+  const AimsDashboard *dashboard = export->dashboard;
+  const AimsXlsxColumn band_columns[] = { { _("Band"), 24 }, { _("Open risks"), 18 } };
+  const AimsXlsxColumn stage_columns[] = { { _("Lifecycle stage"), 24 }, { _("AI systems"), 18 } };
+
+  /* The bands only: "Not assessed" follows them in the breakdown. */
+  top = breakdown_chart (export, sheet, sheet_name, top, &dashboard->risks.by_band,
+                         export->matrix->bands->len, band_columns, LXW_CHART_COLUMN,
+                         _("Open risks by band"), _("Open risks by band, where each stands now"));
+  breakdown_chart (export, sheet, sheet_name, top, &dashboard->systems.by_stage,
+                   dashboard->systems.by_stage.counts->len, stage_columns, LXW_CHART_BAR,
+                   _("AI systems by lifecycle stage"), _("AI systems by lifecycle stage, retired ones included"));
 }
 
 static gboolean
@@ -153,7 +199,7 @@ summary_sheet (AimsReviewExport  *export,
     }
   if (!aims_review_summary_since_last (export, sheet, top + n + 3, &top, error))
     return FALSE;
-  band_chart (export, sheet, sheet->name, top + 1);
+  summary_charts (export, sheet, sheet->name, top + 1);
   worksheet_activate (sheet);
   return TRUE;
 }

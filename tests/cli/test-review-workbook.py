@@ -165,7 +165,23 @@ def check_workbook(path, db):
     changes_sql = connection.execute(
         "SELECT count(*) FROM audit_log WHERE substr(at, 1, 10) BETWEEN ? AND ?", PERIOD).fetchone()[0]
     check(figure['Changes recorded in the period (sheet Changes)'] == changes_sql, 'Summary: changes in the period')
-    check(len(summary._charts) == 1, 'Summary has a chart')
+    check(len(summary._charts) == 2, f'Summary has two charts: {len(summary._charts)}')
+    # The lifecycle chart's table: one row per stage (zeros too, then "Not
+    # set"), the counts those of the database.
+    heading = next(row for row in range(1, summary.max_row + 1)
+                   if summary.cell(row, 1).value == 'AI systems by lifecycle stage')
+    check(summary.cell(heading + 1, 2).value == 'AI systems', 'Summary: lifecycle table header')
+    stage_counts = []
+    row = heading + 2
+    while isinstance(summary.cell(row, 2).value, int):
+        stage_counts.append(summary.cell(row, 2).value)
+        row += 1
+    stage_sql = [n for (n,) in connection.execute(
+        "SELECT count(*) FROM ai_system GROUP BY coalesce(lifecycle_stage, '')")]
+    check(sorted(n for n in stage_counts if n > 0) == sorted(stage_sql),
+          f'Summary: systems by stage {stage_counts} against {stage_sql} in the database')
+    check(summary.cell(heading + 2, 1).fill.fgColor.rgb not in (None, '00000000'),
+          'Summary: a stage in its colour')
 
     check_records(workbook, 'AI systems', 'systems', db, {
         'Name': ('name', None),
