@@ -6,6 +6,7 @@
 
 #include "aims-date.h"
 #include "aims-review-data.h"
+#include "aims-review-sheet.h"
 #include "aims-risk-matrix-db.h"
 #include "aims-statement.h"
 #include "aims-store.h"
@@ -75,8 +76,9 @@ aims_review_export_clear (AimsReviewExport *export)
   g_clear_pointer (&export->matrix, aims_risk_matrix_free);
   g_clear_pointer (&export->systems, g_ptr_array_unref);
   g_clear_pointer (&export->risks, g_ptr_array_unref);
+  /* The picture's thread reads the dashboard's counts: it goes first. */
+  g_clear_pointer (&export->picture, aims_review_picture_free);
   g_clear_pointer (&export->dashboard, aims_dashboard_free);
-  g_clear_pointer (&export->keep_alive, g_ptr_array_unref);
 }
 
 /* The period, checked: a year up to today unless given. */
@@ -144,7 +146,6 @@ aims_review_export_init (AimsReviewExport         *export,
   *export = (AimsReviewExport) { 0 };
   export->db = db;
   export->today = aims_date_today ();
-  export->keep_alive = g_ptr_array_new_with_free_func (g_object_unref);
   export->author = g_strdup (options->author != NULL ? options->author : aims_default_author ());
   export->organisation = aims_db_dup_organisation (db);
   export->exported_at = aims_timestamp_now ();

@@ -18,6 +18,8 @@
 G_BEGIN_DECLS
 
 typedef struct _AimsXlsx AimsXlsx;
+/* The heatmap picture being drawn in a thread (aims-review-heatmap-sheet.c). */
+typedef struct _AimsReviewPicture AimsReviewPicture;
 
 typedef struct
 {
@@ -36,13 +38,13 @@ typedef struct
    * the register above: the headline, the charts and "since the last
    * review" all read them, so they agree and the register is read once. */
   AimsDashboard  *dashboard;
+  /* The workbook's heatmap picture, drawn while the first sheets are written. */
+  AimsReviewPicture *picture;
   /* While the Objectives sheet is written: objective id → measurements. */
   GHashTable     *objective_series;
   /* The scores of the risk whose row is being written. */
   AimsRecord     *scored_risk;
   AimsRiskScores  scores;
-  /* Buffers the workbook reads only when it is closed (images). */
-  GPtrArray      *keep_alive;
 } AimsReviewExport;
 
 typedef struct

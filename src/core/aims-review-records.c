@@ -1,11 +1,10 @@
 /* aims-review-records.c — the record sheets of the management-review
- * workbook: AI systems, risks, and the risk heatmap
+ * workbook: AI systems and risks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
-#include "aims-heatmap-export.h"
 #include "aims-review-sheet.h"
 #include "aims-risk.h"
 
@@ -241,95 +240,5 @@ aims_review_sheet_risks (AimsReviewExport  *export,
 
   aims_review_write_records (export, sheet, aims_entity_risks (), export->risks,
                              extra, G_N_ELEMENTS (extra), risk_cell_format);
-  return TRUE;
-}
-
-/* ── Heatmap ─────────────────────────────────────────────────────────── */
-
-/* One grid of coloured cells with counts: likelihood down the left (highest
- * first, as drawn), impact along the bottom. Returns the rows it took. */
-static lxw_row_t
-write_grid (AimsReviewExport        *export,
-            lxw_worksheet           *sheet,
-            lxw_row_t                top,
-            lxw_col_t                left,
-            const char              *title,
-            const AimsHeatmapCounts *counts)
-{
-  const AimsRiskMatrix *matrix = export->matrix;
-  guint size = matrix->size;
-
-  aims_xlsx_write_text (export->xlsx, sheet, top, left, title,
-                        aims_xlsx_format (export->xlsx, AIMS_XLSX_SUBTITLE));
-  for (guint l = size; l >= 1; l--)
-    {
-      lxw_row_t row = top + 1 + (size - l);
-
-      aims_xlsx_write_text (export->xlsx, sheet, row, left,
-                            aims_risk_matrix_level_label (matrix, AIMS_RISK_AXIS_LIKELIHOOD, l),
-                            aims_xlsx_format (export->xlsx, AIMS_XLSX_LABEL));
-      for (guint i = 1; i <= size; i++)
-        {
-          guint score = 0;
-          int band = -1;
-          const AimsRiskBand *b;
-
-          aims_risk_matrix_cell (matrix, l, i, &score, &band);
-          b = aims_risk_matrix_get_band (matrix, band);
-          aims_xlsx_write_number (export->xlsx, sheet, row, left + i,
-                                  aims_heatmap_counts_get (counts, l, i),
-                                  b != NULL ? aims_xlsx_fill (export->xlsx, b->colour) : NULL);
-        }
-    }
-  for (guint i = 1; i <= size; i++)
-    aims_xlsx_write_text (export->xlsx, sheet, top + 1 + size, left + i,
-                          aims_risk_matrix_level_label (matrix, AIMS_RISK_AXIS_IMPACT, i),
-                          aims_xlsx_format (export->xlsx, AIMS_XLSX_LABEL));
-  return size + 2;
-}
-
-gboolean
-aims_review_sheet_heatmap (AimsReviewExport  *export,
-                           GError           **error)
-{
-  lxw_worksheet *sheet = aims_xlsx_add_sheet (export->xlsx, _("Heatmap"));
-  AimsHeatmapCounts inherent, residual;
-  GOutputStream *png = g_memory_output_stream_new_resizable ();
-  /* The picture has two pixels per unit (sharp when printed): shown at
-   * three quarters of its unit size it is about 1,050 pixels wide, so it
-   * fits a laptop's screen beside the grids above it. */
-  lxw_image_options image = { .x_scale = 0.375, .y_scale = 0.375 };
-  lxw_row_t rows;
-  guint size = export->matrix->size;
-
-  aims_heatmap_counts_from_risks (export->matrix, export->risks, FALSE, NULL, &inherent);
-  aims_heatmap_counts_from_risks (export->matrix, export->risks, TRUE, NULL, &residual);
-
-  worksheet_fit_to_pages (sheet, 1, 0);
-  aims_xlsx_write_text (export->xlsx, sheet, 0, 0, _("Risk heatmap"),
-                        aims_xlsx_format (export->xlsx, AIMS_XLSX_TITLE));
-  aims_xlsx_write_text (export->xlsx, sheet, 1, 0,
-                        _("Open risks per cell, in the colour of the cell's band. Inherent: before "
-                          "treatment; residual: after it."),
-                        aims_xlsx_format (export->xlsx, AIMS_XLSX_SUBTITLE));
-  worksheet_set_column (sheet, 0, 0, 18, NULL);
-  worksheet_set_column (sheet, 1, size, 11, NULL);
-  worksheet_set_column (sheet, size + 2, size + 2, 18, NULL);
-  worksheet_set_column (sheet, size + 3, 2 * size + 2, 11, NULL);
-
-  rows = write_grid (export, sheet, 3, 0, _("Inherent risk"), &inherent);
-  write_grid (export, sheet, 3, size + 2, _("Residual risk"), &residual);
-
-  /* The same picture the application draws; libxlsxwriter reads the
-   * buffer when the workbook is closed. */
-  g_ptr_array_add (export->keep_alive, png);
-  if (!aims_heatmap_write (png, AIMS_HEATMAP_FORMAT_PNG, export->matrix, &inherent, &residual,
-                           AIMS_HEATMAP_BOTH, error) ||
-      !g_output_stream_close (png, NULL, error))
-    return FALSE;
-  worksheet_insert_image_buffer_opt (sheet, 3 + rows + 2, 0,
-                                     g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (png)),
-                                     g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (png)),
-                                     &image);
   return TRUE;
 }

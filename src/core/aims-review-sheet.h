@@ -50,7 +50,11 @@ void aims_review_write_records (AimsReviewExport       *export,
 /* The sheets of the register and the audit log. */
 gboolean aims_review_sheet_systems (AimsReviewExport *export, GError **error);
 gboolean aims_review_sheet_risks   (AimsReviewExport *export, GError **error);
+/* The Heatmap sheet (aims-review-heatmap-sheet.c) inserts the picture
+ * started by aims_review_picture_start() once the register is read. */
 gboolean aims_review_sheet_heatmap (AimsReviewExport *export, GError **error);
+AimsReviewPicture *aims_review_picture_start (AimsReviewExport  *export);
+void               aims_review_picture_free  (AimsReviewPicture *picture);
 gboolean aims_review_sheet_changes (AimsReviewExport *export, GError **error);
 gboolean aims_review_sheet_objectives (AimsReviewExport *export, GError **error);
 /* Every version of every impact assessment (aims-review-assessments.c). */

@@ -287,6 +287,7 @@ aims_review_workbook_write (AimsDb                  *db,
     progress (0.0, _("Reading the database"), user_data);
   if (!aims_review_export_init (&export, db, options, error))
     goto out;
+  export.picture = aims_review_picture_start (&export);
 
   /* Translators: the workbook's title in its properties, "AI management review 2026-11-28" */
   title = g_strdup_printf (_("AI management review %s"), export.to);
