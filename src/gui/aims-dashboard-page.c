@@ -241,7 +241,8 @@ risks_tile (AimsDashboardPage *self)
   GtkWidget *tile = aims_dashboard_tile_new (_("Risks by Band"));
 
   aims_dashboard_tile_set_figure (AIMS_DASHBOARD_TILE (tile), risks->open, _("open risks"), "risks", "");
-  aims_dashboard_tile_set_picture (AIMS_DASHBOARD_TILE (tile), 200, draw_heatmaps,
+  /* Tall enough that the impact labels under the grid read whole. */
+  aims_dashboard_tile_set_picture (AIMS_DASHBOARD_TILE (tile), 270, draw_heatmaps,
                                    picture_new (self->figures, NULL), g_free);
   add_breakdown_rows (AIMS_DASHBOARD_TILE (tile), &risks->by_band, "risks", "band", FALSE);
   return tile;
