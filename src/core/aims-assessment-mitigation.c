@@ -190,10 +190,10 @@ aims_assessment_risk_values_for_impact (AimsAssessment  *assessment,
 
 /* ── Links ─────────────────────────────────────────────────────────────── */
 
-static gint64
-area_section_id (AimsAssessment  *assessment,
-                 const char      *section_key,
-                 GError         **error)
+gint64
+aims_assessment_area_section_id (AimsAssessment  *assessment,
+                                 const char      *section_key,
+                                 GError         **error)
 {
   g_autoptr(GArray) ratings = aims_assessment_impact_ratings (assessment);
 
@@ -220,7 +220,7 @@ change_link (AimsDb          *db,
              const char      *author,
              GError         **error)
 {
-  gint64 section_id = area_section_id (assessment, section_key, error);
+  gint64 section_id = aims_assessment_area_section_id (assessment, section_key, error);
   g_autoptr(AimsStatement) stmt = NULL;
   g_autoptr(AimsRecord) risk = NULL;
   g_autoptr(GString) json = g_string_new ("{\"area\":");
@@ -267,21 +267,22 @@ link_in_transaction (AimsDb      *db,
   return change_link (db, assessment, section_key, risk_id, linking, author, error);
 }
 
-static gboolean
-write_link (AimsDb      *db,
-            gint64       assessment_id,
-            const char  *section_key,
-            gint64       risk_id,
-            gboolean     linking,
-            const char  *author,
-            GError     **error)
+gboolean
+aims_assessment_write_link (AimsDb                 *db,
+                            AimsAssessmentLinkWrite change,
+                            gint64                  assessment_id,
+                            const char             *section_key,
+                            gint64                  target_id,
+                            gboolean                linking,
+                            const char             *author,
+                            GError                **error)
 {
   gboolean ok;
 
   if (!aims_db_begin_write (db, error))
     return FALSE;
-  ok = link_in_transaction (db, assessment_id, section_key, risk_id, linking,
-                            author != NULL ? author : aims_default_author (), error);
+  ok = change (db, assessment_id, section_key, target_id, linking,
+               author != NULL ? author : aims_default_author (), error);
   return aims_db_end_write (db, ok, error) && ok;
 }
 
@@ -300,7 +301,8 @@ aims_assessment_link_risk (AimsDb      *db,
 
   if ((risk_id = aims_store_resolve_link (db, aims_entity_risks (), risk, error)) == NULL)
     return FALSE;
-  return write_link (db, assessment_id, section_key, g_ascii_strtoll (risk_id, NULL, 10), TRUE, author, error);
+  return aims_assessment_write_link (db, link_in_transaction, assessment_id, section_key,
+                                     g_ascii_strtoll (risk_id, NULL, 10), TRUE, author, error);
 }
 
 gboolean
@@ -312,7 +314,8 @@ aims_assessment_unlink_risk (AimsDb      *db,
                              GError     **error)
 {
   g_return_val_if_fail (AIMS_IS_DB (db), FALSE);
-  return write_link (db, assessment_id, section_key, risk_id, FALSE, author, error);
+  return aims_assessment_write_link (db, link_in_transaction, assessment_id, section_key, risk_id, FALSE, author,
+                                     error);
 }
 
 static AimsRecord *

@@ -6,6 +6,11 @@
  * a new version. Every link made or removed is an audit row of the
  * assessment (actions "link_risk", "unlink_risk").
  *
+ * An impact area can also be linked to Annex A controls that treat it
+ * (table assessment_control, data/schema/0009-assessment-controls.sql):
+ * the same rules, actions "link_control" and "unlink_control", and each
+ * such write also bumps the assessment's row_version.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -65,6 +70,45 @@ gboolean    aims_assessment_unlink_risk          (AimsDb          *db,
                                                   gint64           assessment_id,
                                                   const char      *section_key,
                                                   gint64           risk_id,
+                                                  const char      *author,
+                                                  GError         **error);
+
+/* ── Annex A controls (aims-assessment-control-link.c) ─────────────────── */
+
+typedef struct
+{
+  gint64      section_id;
+  char       *section_key;   /* the impact area: "fairness" */
+  AimsRecord *control;       /* of aims_entity_controls(): reference "A.5.4", title */
+} AimsAssessmentControlLink;
+
+void        aims_assessment_control_link_free    (AimsAssessmentControlLink *link);
+
+/* The control links of an assessment, by the template's order of areas,
+ * then in Annex A order. */
+GPtrArray  *aims_assessment_list_control_links   (AimsDb          *db,
+                                                  gint64           assessment_id,
+                                                  GError         **error);
+
+/* Links the Annex A control (by reference "A.5.4", or id) to the impact
+ * area section_key of a draft: one BEGIN IMMEDIATE transaction that adds
+ * the link, bumps the assessment's row_version and appends the audit row.
+ * Refused with AIMS_DB_ERROR_INVALID, nothing written, when the control is
+ * unknown, excluded from the Statement of Applicability or already linked
+ * to that area, when section_key is no impact area, or when the assessment
+ * is not a draft (in review, approved or superseded). */
+gboolean    aims_assessment_link_control         (AimsDb          *db,
+                                                  gint64           assessment_id,
+                                                  const char      *section_key,
+                                                  const char      *control,
+                                                  const char      *author,
+                                                  GError         **error);
+/* Removes that link, the same way; AIMS_DB_ERROR_INVALID when it is not
+ * there or the assessment is not a draft. */
+gboolean    aims_assessment_unlink_control       (AimsDb          *db,
+                                                  gint64           assessment_id,
+                                                  const char      *section_key,
+                                                  gint64           control_id,
                                                   const char      *author,
                                                   GError         **error);
 

@@ -22,7 +22,7 @@
 #include "aims-risk.h"
 #include "aims-store.h"
 
-/* The step whose page is followed by the linked risks. */
+/* The step whose page is followed by the linked risks and controls. */
 #define MITIGATIONS_STEP "mitigations"
 
 static void
@@ -291,11 +291,54 @@ linked_risks (AimsPdf        *pdf,
   aims_pdf_table (pdf, columns, G_N_ELEMENTS (columns), (const char *const *const *) rows->pdata, rows->len);
 }
 
+static void
+linked_controls (AimsPdf        *pdf,
+                 AimsAssessment *assessment,
+                 GPtrArray      *links)
+{
+  const AimsPdfColumn columns[] = {
+    { _("Impact area"), 2.2 }, { _("Control"), 1.1 }, { _("Title"), 4.0 }, { _("In the SoA"), 2.0 },
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+  aims_pdf_heading (pdf, _("Annex A controls linked to the impacts"));
+  if (links->len == 0)
+    {
+      aims_pdf_paragraph (pdf, _("No Annex A control is linked to this assessment."));
+      return;
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      AimsAssessmentControlLink *link = g_ptr_array_index (links, i);
+      const AimsTemplateSection *section = aims_template_find_section (assessment->template, link->section_key);
+      const char **row = g_new0 (const char *, 4);
+
+      row[0] = section != NULL ? section->title : link->section_key;
+      row[1] = aims_record_get_reference (link->control);
+      row[2] = aims_record_get_title (link->control);
+      row[3] = aims_record_get_display (link->control, "soa_status");
+      g_ptr_array_add (rows, row);
+    }
+  aims_pdf_table (pdf, columns, G_N_ELEMENTS (columns), (const char *const *const *) rows->pdata, rows->len);
+}
+
+/* The risks and the controls that treat the impacts. */
+static void
+mitigations (AimsPdf        *pdf,
+             AimsAssessment *assessment,
+             GPtrArray      *links,
+             GPtrArray      *control_links)
+{
+  linked_risks (pdf, assessment, links);
+  linked_controls (pdf, assessment, control_links);
+}
+
 /* Every page of the template with its questions and answers. */
 static void
 answers (AimsPdf        *pdf,
          AimsAssessment *assessment,
-         GPtrArray      *links)
+         GPtrArray      *links,
+         GPtrArray      *control_links)
 {
   gboolean links_shown = FALSE;
 
@@ -322,12 +365,12 @@ answers (AimsPdf        *pdf,
         }
       if (g_strcmp0 (section->step_key, MITIGATIONS_STEP) == 0 && !links_shown)
         {
-          linked_risks (pdf, assessment, links);
+          mitigations (pdf, assessment, links, control_links);
           links_shown = TRUE;
         }
     }
   if (!links_shown)
-    linked_risks (pdf, assessment, links);
+    mitigations (pdf, assessment, links, control_links);
 }
 
 gboolean
@@ -338,6 +381,7 @@ aims_assessment_pdf_write (AimsDb      *db,
 {
   g_autoptr(AimsAssessment) assessment = NULL;
   g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) control_links = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *footer = NULL;
@@ -348,7 +392,8 @@ aims_assessment_pdf_write (AimsDb      *db,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if ((assessment = aims_assessment_load (db, assessment_id, error)) == NULL ||
-      (links = aims_assessment_list_links (db, assessment_id, error)) == NULL)
+      (links = aims_assessment_list_links (db, assessment_id, error)) == NULL ||
+      (control_links = aims_assessment_list_control_links (db, assessment_id, error)) == NULL)
     return FALSE;
 
   reference = aims_record_get_reference (assessment->record);
@@ -368,6 +413,6 @@ aims_assessment_pdf_write (AimsDb      *db,
   summary (pdf, db, assessment);
   ratings (pdf, assessment);
   eu_ai_act (pdf, assessment);
-  answers (pdf, assessment, links);
+  answers (pdf, assessment, links, control_links);
   return aims_pdf_finish (pdf, error);
 }

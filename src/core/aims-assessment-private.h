@@ -62,5 +62,35 @@ gboolean     aims_assessment_copy_links     (AimsDb                *db,
                                              gint64                 from_id,
                                              gint64                 to_id,
                                              GError               **error);
+/* The same for its control links (aims-assessment-control-link.c). */
+gboolean     aims_assessment_copy_control_links (AimsDb            *db,
+                                                 gint64             from_id,
+                                                 gint64             to_id,
+                                                 GError           **error);
+
+/* One link added or removed (linking FALSE) inside a write transaction. */
+typedef gboolean (*AimsAssessmentLinkWrite) (AimsDb      *db,
+                                             gint64       assessment_id,
+                                             const char  *section_key,
+                                             gint64       target_id,
+                                             gboolean     linking,
+                                             const char  *author,
+                                             GError     **error);
+/* Runs change in one BEGIN IMMEDIATE transaction (author NULL: the
+ * default author), committed only when it succeeds. */
+gboolean     aims_assessment_write_link     (AimsDb                 *db,
+                                             AimsAssessmentLinkWrite change,
+                                             gint64                  assessment_id,
+                                             const char             *section_key,
+                                             gint64                  target_id,
+                                             gboolean                linking,
+                                             const char             *author,
+                                             GError                **error);
+
+/* The id of the impact area section_key of the assessment's template, or 0
+ * with AIMS_DB_ERROR_INVALID naming it when it is no impact area. */
+gint64       aims_assessment_area_section_id (AimsAssessment       *assessment,
+                                              const char           *section_key,
+                                              GError              **error);
 
 G_END_DECLS

@@ -110,7 +110,8 @@ new_version_in_transaction (AimsDb      *db,
       if (copied == NULL)
         return NULL;
     }
-  if (!aims_assessment_copy_links (db, id, aims_record_get_id (copy), error))
+  if (!aims_assessment_copy_links (db, id, aims_record_get_id (copy), error) ||
+      !aims_assessment_copy_control_links (db, id, aims_record_get_id (copy), error))
     return NULL;
   return g_steal_pointer (&copy);
 }

@@ -27,6 +27,7 @@
 #include "aims-risk.h"
 #include "aims-risk-filter.h"
 #include "aims-review-record.h"
+#include "aims-review-close-task.h"
 #include "aims-review-report.h"
 #include "aims-review-workbook.h"
 #include "aims-risk-matrix.h"

@@ -125,7 +125,28 @@ answer (DemoLine  *line,
   return TRUE;
 }
 
-/* The screening confirmed as the answers propose it, then the risks linked. */
+/* control.AREA=A.5.4 A.7.4: the controls linked to that impact area. */
+static gboolean
+link_controls (DemoLine    *line,
+               gint64       id,
+               const char  *key,
+               GError     **error)
+{
+  g_autofree char *value = g_key_file_get_string (line->keyfile, line->group, key, error);
+  g_auto(GStrv) references = NULL;
+
+  if (value == NULL)
+    return FALSE;
+  references = g_strsplit (value, " ", -1);
+  for (guint i = 0; references[i] != NULL; i++)
+    if (*references[i] != '\0' &&
+        !aims_assessment_link_control (line->db, id, key + strlen ("control."), references[i], line->assessor, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The screening confirmed as the answers propose it, then the risks and
+ * controls linked. */
 static gboolean
 confirm_and_link (DemoLine  *line,
                   gint64     id,
@@ -149,6 +170,8 @@ confirm_and_link (DemoLine  *line,
     {
       g_autofree char *risk = NULL;
 
+      if (g_str_has_prefix (keys[k], "control.") && !link_controls (line, id, keys[k], error))
+        return FALSE;
       if (!g_str_has_prefix (keys[k], "link."))
         continue;
       risk = g_key_file_get_string (line->keyfile, line->group, keys[k], error);

@@ -82,6 +82,13 @@ need (AimsPdf *self,
     aims_pdf_new_page (self);
 }
 
+void
+aims_pdf_keep (AimsPdf *self,
+               double   height)
+{
+  need (self, height);
+}
+
 AimsPdf *
 aims_pdf_new (const char  *path,
               const char  *title,
@@ -242,8 +249,14 @@ aims_pdf_title_page (AimsPdf           *self,
     }
   cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.12);
   set_font (self->cr, 11, FALSE);
-  for (guint i = 0; lines != NULL && lines[i] != NULL; i++, y += 18)
-    show_at (self->cr, MARGIN, y, lines[i]);
+  /* Each line wrapped to the text width; an empty one leaves a gap. */
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) wrapped = wrap (self->cr, lines[i], aims_pdf_text_width (self));
+
+      for (guint l = 0; l < wrapped->len; l++, y += 18)
+        show_at (self->cr, MARGIN, y, g_ptr_array_index (wrapped, l));
+    }
   aims_pdf_new_page (self);
 }
 
@@ -421,8 +434,10 @@ aims_pdf_bullets (AimsPdf           *self,
   self->y += BODY_SIZE * 0.3;
 }
 
-/* At most this many lines of a cell; the last one ends in "…" if cut. */
-#define CELL_MAX_LINES 3
+/* At most this many lines of a cell; the last one ends in "…" if cut.
+ * Enough for any title or description in the columns our reports give it,
+ * so that nothing a reader needs is cut; a row still fits on a page. */
+#define CELL_MAX_LINES 12
 
 static GPtrArray *
 cell_lines (cairo_t    *cr,
@@ -514,6 +529,108 @@ table_row (AimsPdf             *self,
   cairo_restore (self->cr);
 }
 
+/* The width of the widest piece of text that must not be broken, in the
+ * table's font: a word, or the part of a compound word up to a hyphen
+ * between letters ("Organisation-" of "Organisation-wide"), where
+ * break_word() would cut it; references and dates ("RSK-001",
+ * "2026-12-23") stay whole. */
+static double
+widest_word (cairo_t    *cr,
+             const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text != NULL ? text : "", " \n", -1);
+  double widest = 0;
+
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      const char *start = words[w];
+
+      for (const char *p = words[w]; ; p = g_utf8_next_char (p))
+        {
+          gboolean cut = *p == '-' && p > start && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (p))) &&
+                         g_unichar_isalpha (g_utf8_get_char (p + 1));
+
+          if (cut || *p == '\0')
+            {
+              g_autofree char *piece = g_strndup (start, p - start + (cut ? 1 : 0));
+              cairo_text_extents_t extents;
+
+              cairo_text_extents (cr, piece, &extents);
+              widest = MAX (widest, extents.x_advance);
+              if (*p == '\0')
+                break;
+              start = p + 1;
+            }
+        }
+    }
+  return widest;
+}
+
+/* Each column's share of the text width, but never narrower than its
+ * widest word (header included), so that no reference, date or word is
+ * broken in two: a column that needs more than its share gets what it
+ * needs, and the others share the rest. Only when the widest words alone
+ * are wider than the page are words broken. */
+static double *
+column_widths (AimsPdf                  *self,
+               const AimsPdfColumn      *columns,
+               guint                     n_columns,
+               const char *const        *headers,
+               const char *const *const *rows,
+               guint                     n_rows)
+{
+  double *widths = g_new0 (double, n_columns);
+  g_autofree double *least = g_new0 (double, n_columns);
+  g_autofree gboolean *fixed = g_new0 (gboolean, n_columns);
+  double total = aims_pdf_text_width (self), needed = 0;
+  gboolean changed = TRUE;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      set_font (self->cr, BODY_SIZE - 0.5, TRUE);
+      least[c] = widest_word (self->cr, headers[c]);
+      set_font (self->cr, BODY_SIZE - 0.5, FALSE);
+      for (guint r = 0; r < n_rows; r++)
+        least[c] = MAX (least[c], widest_word (self->cr, rows[r][c]));
+      least[c] += 2 * CELL_PADDING + 1;
+      needed += least[c];
+    }
+  if (needed > total)
+    {
+      /* Too many columns for the page: each narrowed alike, and the widest
+       * words broken. */
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = least[c] * total / needed;
+      return widths;
+    }
+
+  while (changed)
+    {
+      double left = total, shares = 0;
+
+      changed = FALSE;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (fixed[c])
+            left -= least[c];
+          else
+            shares += columns[c].width;
+        }
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (fixed[c])
+            widths[c] = least[c];
+          else
+            {
+              widths[c] = shares > 0 ? left * columns[c].width / shares : least[c];
+              if (widths[c] < least[c])
+                fixed[c] = changed = TRUE;
+            }
+        }
+    }
+  return widths;
+}
+
 void
 aims_pdf_table (AimsPdf                   *self,
                 const AimsPdfColumn       *columns,
@@ -521,17 +638,12 @@ aims_pdf_table (AimsPdf                   *self,
                 const char *const *const  *rows,
                 guint                      n_rows)
 {
-  g_autofree double *widths = g_new0 (double, n_columns);
+  g_autofree double *widths = NULL;
   g_autofree const char **headers = g_new0 (const char *, n_columns);
-  double shares = 0;
 
   for (guint c = 0; c < n_columns; c++)
-    shares += columns[c].width;
-  for (guint c = 0; c < n_columns; c++)
-    {
-      widths[c] = aims_pdf_text_width (self) * columns[c].width / shares;
-      headers[c] = columns[c].header;
-    }
+    headers[c] = columns[c].header;
+  widths = column_widths (self, columns, n_columns, headers, rows, n_rows);
 
   need (self, row_height (self, n_columns, widths, headers, TRUE) * 3);
   self->y += 4;

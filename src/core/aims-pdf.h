@@ -46,6 +46,10 @@ void      aims_pdf_title_page (AimsPdf              *self,
                                const char           *subtitle,
                                const char *const    *lines);
 void      aims_pdf_new_page   (AimsPdf              *self);
+/* A new page unless height more points fit on this one: keeps a heading,
+ * its explanation and the start of its table together. */
+void      aims_pdf_keep       (AimsPdf              *self,
+                               double                height);
 void      aims_pdf_heading    (AimsPdf              *self,
                                const char           *text);
 void      aims_pdf_paragraph  (AimsPdf              *self,

@@ -67,6 +67,10 @@ aims_review_band_counts (AimsReviewExport *export)
 void
 aims_review_export_clear (AimsReviewExport *export)
 {
+  /* The picture's thread reads the matrix and the dashboard's counts: it
+   * is waited for before they go (an export that failed before its
+   * Heatmap sheet leaves it running). */
+  g_clear_pointer (&export->picture, aims_review_picture_free);
   g_free (export->from);
   g_free (export->to);
   g_free (export->author);
@@ -76,8 +80,6 @@ aims_review_export_clear (AimsReviewExport *export)
   g_clear_pointer (&export->matrix, aims_risk_matrix_free);
   g_clear_pointer (&export->systems, g_ptr_array_unref);
   g_clear_pointer (&export->risks, g_ptr_array_unref);
-  /* The picture's thread reads the dashboard's counts: it goes first. */
-  g_clear_pointer (&export->picture, aims_review_picture_free);
   g_clear_pointer (&export->dashboard, aims_dashboard_free);
 }
 

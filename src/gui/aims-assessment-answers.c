@@ -56,6 +56,7 @@ aims_assessment_answers_set_assessment (AimsAssessmentAnswers *self,
       GtkWidget *group = adw_preferences_group_new ();
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), section->title);
+      g_object_set_data_full (G_OBJECT (group), "aims-step", g_strdup (section->step_key), g_free);
       for (guint q = 0; q < section->questions->len; q++)
         {
           const AimsQuestion *question = section->questions->pdata[q];
@@ -65,6 +66,74 @@ aims_assessment_answers_set_assessment (AimsAssessmentAnswers *self,
         }
       gtk_widget_set_parent (group, GTK_WIDGET (self));
     }
+}
+
+static GtkWidget *
+link_row (AimsAssessment *assessment,
+          const char     *section_key,
+          const char     *kind,
+          const char     *title)
+{
+  const AimsTemplateSection *section = aims_template_find_section (assessment->template, section_key);
+  GtkWidget *row = adw_action_row_new ();
+  /* Translators: under a linked risk or control, "Fairness and non-discrimination · Annex A control" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), section != NULL ? section->title : section_key, kind);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+void
+aims_assessment_answers_show_links (AimsAssessmentAnswers *self,
+                                    AimsAssessment        *assessment,
+                                    GPtrArray             *risk_links,
+                                    GPtrArray             *control_links)
+{
+  GtkWidget *group, *after = NULL;
+  guint n = 0;
+
+  g_return_if_fail (AIMS_IS_ASSESSMENT_ANSWERS (self));
+  g_return_if_fail (assessment != NULL);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Risks and Controls Linked to the Impacts"));
+  for (guint i = 0; risk_links != NULL && i < risk_links->len; i++, n++)
+    {
+      AimsAssessmentLink *link = risk_links->pdata[i];
+      g_autofree char *title = g_strdup_printf ("%s · %s", aims_record_get_reference (link->risk),
+                                                aims_record_get_title (link->risk));
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 link_row (assessment, link->section_key, _("Risk"), title));
+    }
+  for (guint i = 0; control_links != NULL && i < control_links->len; i++, n++)
+    {
+      AimsAssessmentControlLink *link = control_links->pdata[i];
+      g_autofree char *title = g_strdup_printf ("%s %s", aims_record_get_reference (link->control),
+                                                aims_record_get_title (link->control));
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 link_row (assessment, link->section_key, _("Annex A control"), title));
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No risk or control is linked to an impact"));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  /* After the pages of the mitigations step, as in the PDF; else last. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "aims-step"), "mitigations") == 0)
+      after = child;
+  if (after == NULL)
+    after = gtk_widget_get_last_child (GTK_WIDGET (self));
+  gtk_widget_insert_after (group, GTK_WIDGET (self), after);
 }
 
 static void

@@ -23,5 +23,12 @@ GtkWidget *aims_assessment_answers_new            (void);
 /* Shows assessment (NULL: nothing); it is read at once, not kept. */
 void       aims_assessment_answers_set_assessment (AimsAssessmentAnswers *self,
                                                    AimsAssessment        *assessment);
+/* Adds, after the pages of the mitigations step, the risks and the Annex A
+ * controls linked to the impact areas (aims-assessment-mitigation.h), each
+ * with its area; call after aims_assessment_answers_set_assessment(). */
+void       aims_assessment_answers_show_links     (AimsAssessmentAnswers *self,
+                                                   AimsAssessment        *assessment,
+                                                   GPtrArray             *risk_links,
+                                                   GPtrArray             *control_links);
 
 G_END_DECLS

@@ -307,6 +307,10 @@ build (AimsAssessmentEuBox *self)
   self->role_combo = combo_row (self->correct_group, _("Operator role"), role_labels, G_N_ELEMENTS (roles));
   self->reason_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row), _("Reason for the correction"));
+  /* libadwaita 1.2 does not name the text inside an entry row: a screen
+   * reader would announce a nameless field. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->reason_row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for the correction"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->correct_group), self->reason_row);
   self->correct_button = button (_("Confirm Correction"), G_CALLBACK (correct_clicked_cb), self);
   gtk_widget_set_halign (self->correct_button, GTK_ALIGN_END);

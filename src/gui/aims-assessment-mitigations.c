@@ -1,4 +1,5 @@
-/* aims-assessment-mitigations.c — impacts rated high, and their risks
+/* aims-assessment-mitigations.c — impacts rated high, and the risks and
+ * Annex A controls that treat them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,18 +75,25 @@ create_clicked_cb (GtkButton                 *button,
     aims_assessment_mitigations_create_risk (self, g_object_get_data (G_OBJECT (button), "aims-section"));
 }
 
+/* The unlink button of a linked risk ("aims-risk") or control ("aims-control"). */
 static void
 unlink_clicked_cb (GtkButton                 *button,
                    AimsAssessmentMitigations *self)
 {
   AimsDb *db = aims_context_get_db (self->context);
+  const char *section = g_object_get_data (G_OBJECT (button), "aims-section");
+  gint64 control_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "aims-control"));
   g_autoptr(GError) error = NULL;
 
   if (db == NULL)
     return;
-  aims_assessment_unlink_risk (db, self->assessment_id, g_object_get_data (G_OBJECT (button), "aims-section"),
-                               GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "aims-risk")),
-                               aims_context_get_author (self->context), &error);
+  if (control_id != 0)
+    aims_assessment_unlink_control (db, self->assessment_id, section, control_id,
+                                    aims_context_get_author (self->context), &error);
+  else
+    aims_assessment_unlink_risk (db, self->assessment_id, section,
+                                 GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "aims-risk")),
+                                 aims_context_get_author (self->context), &error);
   finish (self, error);
 }
 
@@ -105,11 +113,66 @@ risk_chosen_cb (AimsLinkChooser           *chooser,
   finish (self, error);
 }
 
+static void
+control_chosen_cb (AimsLinkChooser           *chooser,
+                   GParamSpec                *pspec,
+                   AimsAssessmentMitigations *self)
+{
+  AimsDb *db = aims_context_get_db (self->context);
+  const char *control_id = aims_link_chooser_get_record_id (chooser);
+  g_autoptr(GError) error = NULL;
+
+  if (self->refreshing || db == NULL || control_id == NULL)
+    return;
+  if (aims_assessment_link_control (db, self->assessment_id, g_object_get_data (G_OBJECT (chooser), "aims-section"),
+                                    control_id, aims_context_get_author (self->context), &error))
+    {
+      /* Translators: a toast, "Linked A.5.4" */
+      g_autofree char *text = g_strdup_printf (_("Linked %s"), aims_link_chooser_get_record_title (chooser));
+
+      aims_page_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+    }
+  finish (self, error);
+}
+
+/* "A.5.4 Assessing AI system impact on individuals…": how the Controls
+ * page names a control. */
+static GtkWidget *
+control_row (AimsAssessmentMitigations *self,
+             AimsAssessmentControlLink *link,
+             gboolean                   editable)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf ("%s %s", aims_record_get_reference (link->control),
+                                            aims_record_get_title (link->control));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Linked Annex A control"));
+  if (editable)
+    {
+      GtkWidget *unlink = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      /* Translators: a button's tooltip and accessible name, "Unlink A.5.4" */
+      g_autofree char *label = g_strdup_printf (_("Unlink %s"), aims_record_get_reference (link->control));
+
+      gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (unlink, "flat");
+      gtk_widget_set_tooltip_text (unlink, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (unlink), "aims-section", g_strdup (link->section_key), g_free);
+      g_object_set_data (G_OBJECT (unlink), "aims-control", GSIZE_TO_POINTER (aims_record_get_id (link->control)));
+      g_signal_connect (unlink, "clicked", G_CALLBACK (unlink_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);
+    }
+  return row;
+}
+
 static GtkWidget *
 area_group (AimsAssessmentMitigations *self,
             AimsAssessment            *assessment,
             const AimsImpactRating    *rating,
             GPtrArray                 *links,
+            GPtrArray                 *control_links,
             gboolean                   editable)
 {
   const AimsRiskBand *band = aims_risk_matrix_get_band (assessment->matrix, rating->band);
@@ -163,15 +226,28 @@ area_group (AimsAssessmentMitigations *self,
       gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  for (guint i = 0; control_links != NULL && i < control_links->len; i++)
+    {
+      AimsAssessmentControlLink *link = control_links->pdata[i];
+
+      if (g_strcmp0 (link->section_key, key) == 0)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), control_row (self, link, editable));
+    }
   if (editable)
     {
       GtkWidget *chooser = aims_link_chooser_new (self->context, aims_entity_risks (), _("Choose a risk"));
+      GtkWidget *controls;
       GtkWidget *create = gtk_button_new_with_label (_("Create Risk"));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (chooser), _("Link an existing risk"));
       g_object_set_data_full (G_OBJECT (chooser), "aims-section", g_strdup (key), g_free);
       g_signal_connect (chooser, "notify::record-id", G_CALLBACK (risk_chosen_cb), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), chooser);
+      controls = aims_link_chooser_new (self->context, aims_entity_controls (), _("Link Control…"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (controls), _("Link an Annex A control"));
+      g_object_set_data_full (G_OBJECT (controls), "aims-section", g_strdup (key), g_free);
+      g_signal_connect (controls, "notify::record-id", G_CALLBACK (control_chosen_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), controls);
 
       gtk_widget_set_valign (create, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (create, _("A new risk of the register, pre-filled from this impact, linked to it"));
@@ -182,6 +258,20 @@ area_group (AimsAssessmentMitigations *self,
   return group;
 }
 
+static gboolean
+has_links (const char *section_key,
+           GPtrArray  *links,
+           GPtrArray  *control_links)
+{
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    if (g_strcmp0 (((AimsAssessmentLink *) links->pdata[i])->section_key, section_key) == 0)
+      return TRUE;
+  for (guint i = 0; control_links != NULL && i < control_links->len; i++)
+    if (g_strcmp0 (((AimsAssessmentControlLink *) control_links->pdata[i])->section_key, section_key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 aims_assessment_mitigations_set_assessment (AimsAssessmentMitigations *self,
                                             AimsAssessment            *assessment,
@@ -190,6 +280,7 @@ aims_assessment_mitigations_set_assessment (AimsAssessmentMitigations *self,
   AimsDb *db = aims_context_get_db (self->context);
   g_autoptr(GArray) ratings = NULL;
   g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) control_links = NULL;
   GtkWidget *child;
   guint n_high = 0;
 
@@ -208,16 +299,22 @@ aims_assessment_mitigations_set_assessment (AimsAssessmentMitigations *self,
       child = next;
     }
   if (db != NULL)
-    links = aims_assessment_list_links (db, self->assessment_id, NULL);
+    {
+      links = aims_assessment_list_links (db, self->assessment_id, NULL);
+      control_links = aims_assessment_list_control_links (db, self->assessment_id, NULL);
+    }
   ratings = aims_assessment_impact_ratings (assessment);
   for (guint i = 0; i < ratings->len; i++)
     {
       const AimsImpactRating *rating = &g_array_index (ratings, AimsImpactRating, i);
 
-      if (!rating->relevant || !rating->high)
+      /* An area rated lower since its links were made still shows them,
+       * so that they can be seen and unlinked. */
+      if (rating->band < 0 ||
+          (!(rating->relevant && rating->high) && !has_links (rating->section->key, links, control_links)))
         continue;
-      n_high++;
-      gtk_widget_insert_before (area_group (self, assessment, rating, links, editable), GTK_WIDGET (self),
+      n_high += rating->relevant && rating->high;
+      gtk_widget_insert_before (area_group (self, assessment, rating, links, control_links, editable), GTK_WIDGET (self),
                                 self->problem_label);
     }
   if (n_high == 0)

@@ -1,8 +1,10 @@
 /* aims-assessment-mitigations.h — step 7 of the wizard: each impact rated
  * above the risk appetite, with the risks that treat it
  *
- * For each such area: its rating, the risks linked (each can be unlinked),
- * a chooser that links a risk of the register, and "Create Risk", which
+ * For each such area: its rating, the risks and the Annex A controls
+ * linked (each can be unlinked), a chooser that links a risk of the
+ * register, one that links a control ("Link Control…", the controls named
+ * by reference and title as on the Controls page), and "Create Risk", which
  * turns the impact into a new risk in one click, pre-filled by
  * aims_assessment_risk_from_impact() (title, AI system, owner, likelihood,
  * impact, existing measures). Emits "changed" after a write.

@@ -25,6 +25,7 @@ struct _AimsAssessmentWizard
   gboolean         editable;
   guint            current;        /* index of the section shown */
   guint            reload_source;
+  gboolean         extras_stale;   /* a step's extras kept as they were while focused */
 
   AdwToastOverlay *toasts;
   AdwWindowTitle  *title;
@@ -165,26 +166,79 @@ refresh_rows (AimsAssessmentWizard *self)
     }
 }
 
+/* Whether the user is in widget: typing, or with a chooser open. */
+static gboolean
+holds_focus (AimsAssessmentWizard *self,
+             GtkWidget            *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Each question shows its stored answer when that is newer than the one
+ * it shows, except the question the user is in: its words stay until the
+ * focus leaves it (then this runs again), and a save of them meanwhile
+ * meets the newer answer as a conflict, which names both. */
 static void
-refresh_extras (AimsAssessmentWizard *self)
+refresh_answers (AimsAssessmentWizard *self)
+{
+  for (guint s = 0; s < self->page_rows->len; s++)
+    {
+      GPtrArray *rows = self->page_rows->pdata[s];
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          AimsQuestionRow *row = rows->pdata[i];
+          const AimsAnswer *stored = aims_assessment_lookup_answer (self->assessment,
+                                                                    aims_question_row_get_question (row));
+
+          if (stored != NULL && stored->row_version > aims_question_row_get_answer_version (row) &&
+              !holds_focus (self, GTK_WIDGET (row)))
+            aims_question_row_set_answer (row, stored);
+        }
+    }
+}
+
+/* What the steps show besides their questions. spare_focused: a change from
+ * elsewhere, which must not rebuild the box the user is in (a reason being
+ * typed, a chooser open); that one follows once the focus leaves it. */
+static void
+refresh_extras (AimsAssessmentWizard *self,
+                gboolean              spare_focused)
 {
   g_autofree char *level = aims_assessment_overall_level (self->assessment);
   const AimsRiskBand *band = aims_risk_matrix_get_band (self->assessment->matrix,
                                                         aims_assessment_overall_band (self->assessment, NULL));
+  AimsDb *db = aims_context_get_db (self->context);
 
-  if (self->eu_box != NULL)
+  self->extras_stale = FALSE;
+  if (self->eu_box != NULL && spare_focused && holds_focus (self, self->eu_box))
+    self->extras_stale = TRUE;
+  else if (self->eu_box != NULL)
     aims_assessment_eu_box_set_assessment (AIMS_ASSESSMENT_EU_BOX (self->eu_box), self->assessment, self->editable);
-  if (self->mitigations != NULL)
+  if (self->mitigations != NULL && spare_focused && holds_focus (self, self->mitigations))
+    self->extras_stale = TRUE;
+  else if (self->mitigations != NULL)
     aims_assessment_mitigations_set_assessment (AIMS_ASSESSMENT_MITIGATIONS (self->mitigations),
                                                 self->assessment, self->editable);
   aims_assessment_answers_set_assessment (AIMS_ASSESSMENT_ANSWERS (self->answers), self->assessment);
+  if (db != NULL)
+    {
+      g_autoptr(GPtrArray) risk_links = aims_assessment_list_links (db, self->assessment_id, NULL);
+      g_autoptr(GPtrArray) control_links = aims_assessment_list_control_links (db, self->assessment_id, NULL);
+
+      aims_assessment_answers_show_links (AIMS_ASSESSMENT_ANSWERS (self->answers), self->assessment,
+                                          risk_links, control_links);
+    }
   gtk_label_set_text (GTK_LABEL (self->overall_label), level != NULL ? level : _("Not rated yet"));
   aims_colour_swatch_set (self->overall_swatch, band != NULL ? band->colour : NULL);
 }
 
-/* Reads the assessment again after a write; FALSE when it cannot be. */
+/* Reads the assessment again; FALSE when it cannot be. */
 static gboolean
-reload (AimsAssessmentWizard *self)
+reload_sparing (AimsAssessmentWizard *self,
+                gboolean              spare_focused)
 {
   AimsDb *db = aims_context_get_db (self->context);
   g_autoptr(GError) error = NULL;
@@ -208,9 +262,17 @@ reload (AimsAssessmentWizard *self)
   self->assessment = fresh;
   update_title (self);
   refresh_rows (self);
-  refresh_extras (self);
+  refresh_answers (self);
+  refresh_extras (self, spare_focused);
   update_steps (self);
   return TRUE;
+}
+
+/* After a write of the wizard's own. */
+static gboolean
+reload (AimsAssessmentWizard *self)
+{
+  return reload_sparing (self, FALSE);
 }
 
 static gboolean
@@ -393,6 +455,21 @@ go_to (AimsAssessmentWizard *self,
   return TRUE;
 }
 
+/* Nothing can change any more: submitted here or elsewhere. */
+static void
+make_read_only (AimsAssessmentWizard *self)
+{
+  self->editable = FALSE;
+  for (guint s = 0; s < self->page_rows->len; s++)
+    {
+      GPtrArray *rows = self->page_rows->pdata[s];
+
+      for (guint i = 0; i < rows->len; i++)
+        aims_question_row_set_editable (rows->pdata[i], FALSE);
+    }
+  gtk_widget_set_sensitive (self->approver_chooser, FALSE);
+}
+
 static gboolean
 submit (AimsAssessmentWizard *self)
 {
@@ -435,15 +512,7 @@ submit (AimsAssessmentWizard *self)
                           aims_link_chooser_get_record_title (AIMS_LINK_CHOOSER (self->approver_chooser)));
   toast (self, text);
   show_banner_with_icon (self, text, "changes-prevent-symbolic");
-  self->editable = FALSE;
-  for (guint s = 0; s < self->page_rows->len; s++)
-    {
-      GPtrArray *rows = self->page_rows->pdata[s];
-
-      for (guint i = 0; i < rows->len; i++)
-        aims_question_row_set_editable (rows->pdata[i], FALSE);
-    }
-  gtk_widget_set_sensitive (self->approver_chooser, FALSE);
+  make_read_only (self);
   reload (self);
   update_navigation (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -488,6 +557,45 @@ step_activated_cb (AimsAssessmentWizard *self,
 {
   if (!aims_assessment_wizard_go_to_step (self, gtk_list_box_row_get_index (row)))
     update_steps (self);   /* the indicator shows where the user still is */
+}
+
+/* ── Changes made elsewhere ──────────────────────────────────────────── */
+
+/* Another user (or aimsctl) committed to the file: answers, ratings, links
+ * and the steps' ticks are read again; when the assessment left the draft
+ * state meanwhile, the wizard turns read-only and says why. */
+static void
+data_changed_cb (AimsAssessmentWizard *self)
+{
+  g_autoptr(GError) frozen = NULL;
+  g_autofree char *text = NULL;
+  const char *by;
+
+  if (self->assessment == NULL || !reload_sparing (self, TRUE))
+    return;
+  if (!self->editable || aims_assessment_record_get_status (self->assessment->record) == AIMS_ASSESSMENT_DRAFT)
+    return;
+  make_read_only (self);
+  aims_assessment_set_frozen_error (self->assessment->record, &frozen);
+  by = aims_record_get (self->assessment->record, "updated_by");
+  /* Translators: above the wizard when someone else submitted it, "Changed by Bo Approver meanwhile: AIA-003 is in review: …" */
+  text = by != NULL ? g_strdup_printf (_("Changed by %s meanwhile: %s"), by, frozen->message)
+                    : g_strdup (frozen->message);
+  show_banner_with_icon (self, text, "changes-prevent-symbolic");
+  refresh_extras (self, FALSE);
+  update_navigation (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* The question or box left by the focus shows what came meanwhile. */
+static void
+focus_moved_cb (AimsAssessmentWizard *self)
+{
+  if (self->assessment == NULL || self->answers == NULL)
+    return;
+  refresh_answers (self);
+  if (self->extras_stale)
+    refresh_extras (self, TRUE);
 }
 
 /* ── Building ────────────────────────────────────────────────────────── */
@@ -854,6 +962,8 @@ aims_assessment_wizard_new (GtkWindow    *parent,
   gtk_window_set_title (GTK_WINDOW (self), _("Impact Assessment"));
   build (self);
   reload (self);
+  g_signal_connect_object (context, "data-changed", G_CALLBACK (data_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
 
   if (!self->editable)
     {

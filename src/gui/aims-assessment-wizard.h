@@ -16,6 +16,10 @@
  * step 7 the impacts rated high with their risks, step 8 every answer, the
  * overall impact level and Submit with the approver chosen. An assessment
  * that is not a draft opens read-only, at its first page, saying why.
+ * Commits of other users ("data-changed" of the context) are read again
+ * while it is open: every answer but the one being typed (which keeps its
+ * words until the focus leaves it), the ratings, links and step ticks; a
+ * draft submitted elsewhere turns the wizard read-only, saying why.
  * Emits "changed" after each write that the assessment's list shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

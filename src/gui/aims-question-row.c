@@ -141,6 +141,13 @@ aims_question_row_set_answer (AimsQuestionRow  *self,
   self->saved_value = aims_question_input_dup_value (self->input);
 }
 
+gint64
+aims_question_row_get_answer_version (AimsQuestionRow *self)
+{
+  g_return_val_if_fail (AIMS_IS_QUESTION_ROW (self), 0);
+  return self->answer_version;
+}
+
 void
 aims_question_row_set_editable (AimsQuestionRow *self,
                                 gboolean         editable)

@@ -32,6 +32,9 @@ const AimsQuestion *aims_question_row_get_question (AimsQuestionRow      *self);
 /* Shows the stored answer (NULL: none), unless the user is typing. */
 void                aims_question_row_set_answer   (AimsQuestionRow      *self,
                                                     const AimsAnswer     *answer);
+/* The row_version of the answer the row shows (0: none), to tell whether
+ * a stored answer read later is newer. */
+gint64              aims_question_row_get_answer_version (AimsQuestionRow *self);
 void                aims_question_row_set_editable (AimsQuestionRow      *self,
                                                     gboolean              editable);
 /* Writes a change not saved yet; FALSE when it was refused (the reason is

@@ -1174,28 +1174,28 @@ make_boolean_row (FieldRow *f)
   return row;
 }
 
-/* Catalogue text and computed values: shown, selectable, never edited. */
-static GtkWidget *
-make_read_only_row (FieldRow *f)
+GtkWidget *
+aims_record_editor_new_text_row (const char  *title_text,
+                                 GtkWidget  **value_label)
 {
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (_(f->field->label));
+  GtkWidget *title = gtk_label_new (title_text);
+  GtkWidget *value = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_widget_add_css_class (title, "aims-field-title");
   gtk_box_append (GTK_BOX (box), title);
 
-  f->value_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (f->value_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (f->value_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (f->value_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (f->value_label), TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (f->value_label),
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
                                   -1);
-  gtk_box_append (GTK_BOX (box), f->value_label);
+  gtk_box_append (GTK_BOX (box), value);
 
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
@@ -1204,7 +1204,15 @@ make_read_only_row (FieldRow *f)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
+  *value_label = value;
   return row;
+}
+
+/* Catalogue text and computed values: shown, selectable, never edited. */
+static GtkWidget *
+make_read_only_row (FieldRow *f)
+{
+  return aims_record_editor_new_text_row (_(f->field->label), &f->value_label);
 }
 
 static GtkWidget *

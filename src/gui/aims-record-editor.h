@@ -74,6 +74,12 @@ void              aims_record_editor_add_row       (AimsRecordEditor *self,
                                                     const char       *group,
                                                     GtkWidget        *row);
 
+/* A row showing a value as selectable text under its title, nothing to
+ * click: how the editor shows read-only fields. *value_label gets the label
+ * to set the value in. */
+GtkWidget        *aims_record_editor_new_text_row  (const char       *title,
+                                                    GtkWidget       **value_label);
+
 /* Loads the stylesheet of the record widgets once per display. */
 void              aims_records_ensure_style        (void);
 

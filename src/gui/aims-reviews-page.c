@@ -11,6 +11,7 @@
 
 #include "aims-nc-actions-view.h"
 #include "aims-review-attendees-row.h"
+#include "aims-review-frozen.h"
 #include "aims-review-inputs-view.h"
 #include "aims-reviews-page.h"
 
@@ -28,6 +29,15 @@ struct _AimsReviewsPage
   GtkWidget       *attendees;   /* AimsReviewAttendeesRow */
   GtkWidget       *actions;     /* AimsNcActionsView, showing a review's */
   GtkWidget       *inputs;      /* AimsReviewInputsView */
+
+  /* A closed review's fields as text, and the note that it is frozen. */
+  AimsReviewFrozen *frozen;
+  /* Closing runs in a worker thread: the spinner in the header meanwhile. */
+  GtkWidget       *closing_box;
+  GtkWidget       *closing_spinner;
+  GtkWidget       *closing_label;
+  GCancellable    *cancellable;
+  gint64           closing_id;   /* 0 when no close is under way */
 };
 
 G_DEFINE_FINAL_TYPE (AimsReviewsPage, aims_reviews_page, AIMS_TYPE_RECORD_PAGE)
@@ -61,8 +71,12 @@ update_actions (AimsReviewsPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.close-review",
-                                 writable && review != NULL && !aims_review_is_closed (review));
-  gtk_widget_set_visible (self->close_button, review == NULL || !aims_review_is_closed (review));
+                                 writable && review != NULL && !aims_review_is_closed (review) &&
+                                 self->closing_id == 0);
+  gtk_widget_set_visible (self->close_button,
+                          (review == NULL || !aims_review_is_closed (review)) && self->closing_id == 0);
+  gtk_widget_set_visible (self->closing_box, self->closing_id != 0);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->closing_spinner), self->closing_id != 0);
 }
 
 /* The editor shows another record, or the same one saved. */
@@ -72,6 +86,9 @@ review_shown_cb (AimsReviewsPage *self)
   AimsRecordEditor *editor = aims_record_list_get_editor (self->record_list);
   AimsRecord *review = current_review (self);
   gboolean closed = review != NULL && aims_review_is_closed (review);
+  /* The review being closed takes no edits: they would wait on the close's
+   * write lock, then be refused. */
+  gboolean closing = review != NULL && aims_record_get_id (review) == self->closing_id;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus;
 
@@ -82,11 +99,12 @@ review_shown_cb (AimsReviewsPage *self)
       if (row == NULL)
         continue;
       /* A focused entry made insensitive never gets its focus-out. */
-      if (closed && root != NULL && (focus = gtk_root_get_focus (root)) != NULL &&
+      if ((closed || closing) && root != NULL && (focus = gtk_root_get_focus (root)) != NULL &&
           (focus == row || gtk_widget_is_ancestor (focus, row)))
         gtk_root_set_focus (root, NULL);
-      gtk_widget_set_sensitive (row, !closed);
+      gtk_widget_set_sensitive (row, !closed && !closing);
     }
+  aims_review_frozen_show (self->frozen, review);
   aims_review_attendees_row_set_review (AIMS_REVIEW_ATTENDEES_ROW (self->attendees), review);
   gtk_widget_set_sensitive (self->attendees, review != NULL);
   aims_nc_actions_view_set_review (AIMS_NC_ACTIONS_VIEW (self->actions), review);
@@ -117,6 +135,38 @@ add_action (GtkWidget  *widget,
 }
 
 static void
+close_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AimsReviewsPage) self = user_data;
+  AimsRecordEditor *editor = aims_record_list_get_editor (self->record_list);
+  g_autoptr(AimsRecord) closed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->closing_id;
+
+  closed = aims_review_close_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->closing_id = 0;
+  /* Written on another connection: the list reads the review again either way. */
+  aims_record_list_changed_here (self->record_list);
+  aims_record_list_reload (self->record_list);
+  if (closed == NULL)
+    {
+      aims_record_list_select_id (self->record_list, id);
+      review_shown_cb (self);
+      aims_record_list_show_error (self->record_list, _("Could Not Close the Review"), error->message);
+      return;
+    }
+  aims_record_list_select_id (self->record_list, aims_record_get_id (closed));
+  aims_record_editor_refresh (editor, closed);
+  review_shown_cb (self);
+  aims_record_page_toast (AIMS_RECORD_PAGE (self), _("Closed %s: its inputs are frozen"),
+                          aims_record_get_reference (closed));
+}
+
+static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    AimsReviewsPage  *self)
@@ -124,29 +174,27 @@ close_response_cb (AdwMessageDialog *dialog,
   AimsContext *context = aims_record_page_get_context (AIMS_RECORD_PAGE (self));
   AimsRecordEditor *editor = aims_record_list_get_editor (self->record_list);
   AimsDb *db = aims_context_get_db (context);
-  g_autoptr(AimsRecord) review = NULL;
-  g_autoptr(AimsRecord) closed = NULL;
-  g_autoptr(GError) error = NULL;
+  AimsRecord *review;
+  g_autofree char *label = NULL;
 
-  if (g_strcmp0 (response, "close") != 0 || db == NULL || current_review (self) == NULL)
+  if (g_strcmp0 (response, "close") != 0 || db == NULL || current_review (self) == NULL ||
+      self->closing_id != 0)
     return;
   /* What was typed last belongs to the record that is frozen. */
   aims_record_editor_flush (editor);
-  review = g_object_ref (current_review (self));
-  closed = aims_review_close (db, aims_record_get_id (review), aims_record_get_row_version (review),
-                              aims_context_get_author (context), &error);
-  if (closed == NULL)
-    {
-      aims_record_list_show_error (self->record_list, _("Could Not Close the Review"), error->message);
-      return;
-    }
-  aims_record_list_changed_here (self->record_list);
-  aims_record_list_reload (self->record_list);
-  aims_record_list_select_id (self->record_list, aims_record_get_id (closed));
-  aims_record_editor_refresh (editor, closed);
+  review = current_review (self);
+  self->closing_id = aims_record_get_id (review);
+  /* Translators: in the header while a review is closed, "Closing MR-002…" */
+  label = g_strdup_printf (_("Closing %s…"), aims_record_get_reference (review));
+  gtk_label_set_label (GTK_LABEL (self->closing_label), label);
+  /* The row_version the user saw: a change made meanwhile refuses the close. */
+  aims_review_close_async (aims_db_get_path (db),
+                           aims_db_get_mode (db) == AIMS_DB_MODE_SHARED ? AIMS_DB_OPEN_SHARED
+                                                                        : AIMS_DB_OPEN_DEFAULT,
+                           self->closing_id, aims_record_get_row_version (review),
+                           aims_context_get_author (context), self->cancellable,
+                           close_done_cb, g_object_ref (self));
   review_shown_cb (self);
-  aims_record_page_toast (AIMS_RECORD_PAGE (self), _("Closed %s: its inputs are frozen"),
-                          aims_record_get_reference (closed));
 }
 
 static void
@@ -223,6 +271,16 @@ aims_reviews_page_constructed (GObject *object)
   aims_record_editor_add_row (editor, "minutes", self->actions);
   self->inputs = aims_review_inputs_view_new (context);
   aims_record_editor_add_row (editor, "record", self->inputs);
+  self->frozen = aims_review_frozen_new (editor, editable_fields);
+
+  self->closing_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->closing_spinner = gtk_spinner_new ();
+  self->closing_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->closing_label, "dim-label");
+  gtk_box_append (GTK_BOX (self->closing_box), self->closing_spinner);
+  gtk_box_append (GTK_BOX (self->closing_box), self->closing_label);
+  gtk_widget_set_visible (self->closing_box, FALSE);
+  adw_header_bar_pack_end (self->header_bar, self->closing_box);
 
   g_signal_connect_object (editor, "notify::record", G_CALLBACK (review_shown_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "saved", G_CALLBACK (review_shown_cb), self, G_CONNECT_SWAPPED);
@@ -234,6 +292,11 @@ aims_reviews_page_constructed (GObject *object)
 static void
 aims_reviews_page_dispose (GObject *object)
 {
+  AimsReviewsPage *self = AIMS_REVIEWS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->frozen, aims_review_frozen_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AIMS_TYPE_REVIEWS_PAGE);
 
   G_OBJECT_CLASS (aims_reviews_page_parent_class)->dispose (object);
@@ -265,6 +328,7 @@ static void
 aims_reviews_page_init (AimsReviewsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 GtkWidget *
@@ -299,4 +363,20 @@ aims_reviews_page_get_inputs_view (AimsReviewsPage *self)
   g_return_val_if_fail (AIMS_IS_REVIEWS_PAGE (self), NULL);
 
   return self->inputs;
+}
+
+gboolean
+aims_reviews_page_is_closing (AimsReviewsPage *self)
+{
+  g_return_val_if_fail (AIMS_IS_REVIEWS_PAGE (self), FALSE);
+
+  return self->closing_id != 0;
+}
+
+const char *
+aims_reviews_page_get_frozen_note (AimsReviewsPage *self)
+{
+  g_return_val_if_fail (AIMS_IS_REVIEWS_PAGE (self), NULL);
+
+  return aims_review_frozen_get_note (self->frozen);
 }

@@ -25,5 +25,10 @@ GtkWidget *aims_reviews_page_new                (AimsContext     *context);
 GtkWidget *aims_reviews_page_get_attendees_row  (AimsReviewsPage *self);
 GtkWidget *aims_reviews_page_get_actions_view   (AimsReviewsPage *self);
 GtkWidget *aims_reviews_page_get_inputs_view    (AimsReviewsPage *self);
+/* A close under way in its worker thread. */
+gboolean   aims_reviews_page_is_closing         (AimsReviewsPage *self);
+/* "Closed on … — the record and inputs are frozen" above a closed review;
+ * NULL while a draft is shown. */
+const char *aims_reviews_page_get_frozen_note   (AimsReviewsPage *self);
 
 G_END_DECLS

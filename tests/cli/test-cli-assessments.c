@@ -69,9 +69,11 @@ read_pdf (const char  *path,
 {
   g_auto(CliResult) info = { 0 };
   g_auto(CliResult) out = { 0 };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
   const char *line;
 
-  if (g_find_program_in_path ("pdftotext") == NULL || g_find_program_in_path ("pdfinfo") == NULL)
+  if (pdftotext == NULL || pdfinfo == NULL)
     {
       g_test_skip ("poppler-utils is not installed");
       return FALSE;

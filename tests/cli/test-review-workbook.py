@@ -388,11 +388,13 @@ def check_pack(db, work):
     check(f'Page 1 of {pages}' in text and f'Page {pages} of {pages}' in text, 'every page is numbered')
     risks = json.loads(aimsctl('list', 'risks', db, '--format', 'json'))
     above = [r['reference'] for r in risks if r['above_appetite'] and r['status'] != 'closed']
-    section = text[text.index('Risks above the appetite'):text.index('Risk reviews overdue')]
-    check(sorted(above) == sorted(set(w for w in section.split() if w.startswith('RSK-'))),
+    # The pack's own test (test-review-pack.py) reads it closely; here, that it agrees with the register.
+    start = text.index('Top risks by score')
+    section = text[start:text.index('Open nonconformities', start)]
+    check(set(above) <= set(w for w in section.split() if w.startswith('RSK-')),
           f'the risks above the appetite are listed: {above}')
     open_risks = sum(1 for r in risks if r['status'] != 'closed')
-    check(any(line.split()[:3] == ['Risks', str(open_risks), 'Risks'] for line in text.splitlines()),
+    check(any(line.split()[:3] == ['Open', 'risks', str(open_risks)] for line in text.splitlines()),
           f'the headline figure of open risks ({open_risks})')
 
 

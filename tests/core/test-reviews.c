@@ -4,6 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
+
 #include "core-fixtures.h"
 
 static char *
@@ -393,6 +395,31 @@ test_migration (void)
   fixture_close_db (&db);
 }
 
+/* An export that fails after reading the register (here: no folder to
+ * write in) stops the heatmap picture's thread before freeing what it
+ * draws from, reports the reason, and leaves no file. Repeated, so that a
+ * thread still drawing while the export is cleared would be caught (and
+ * under AddressSanitizer, always). */
+static void
+test_export_fails_cleanly (FixtureDb     *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("aims-test-review-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "no-such-folder", "review.xlsx", NULL);
+
+  g_assert_true (aims_demo_populate (f->db, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_assert_false (aims_review_workbook_write (f->db, target, NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -405,5 +432,6 @@ main (int    argc,
   FIXTURE_ADD_DB_TEST ("/reviews/sql-freeze", test_sql_freeze);
   FIXTURE_ADD_DB_TEST ("/reviews/baseline-deltas", test_baseline_deltas);
   FIXTURE_ADD_DB_TEST ("/reviews/close-rules", test_close_rules);
+  FIXTURE_ADD_DB_TEST ("/reviews/export-fails-cleanly", test_export_fails_cleanly);
   return g_test_run ();
 }

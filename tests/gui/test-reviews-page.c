@@ -83,6 +83,86 @@ inputs_ready (gpointer data)
   return !aims_review_inputs_view_is_busy (data);
 }
 
+static AimsRecordEditor *editor_of (Fixture *fixture);
+
+static gboolean
+close_done (gpointer data)
+{
+  return !aims_reviews_page_is_closing (data);
+}
+
+/* A row stands for the field on screen: shown, in a shown group. */
+static gboolean
+row_shown (GtkWidget *row)
+{
+  return row != NULL && gtk_widget_is_visible (row);
+}
+
+/* Whether any button or editable is shown inside widget: an affordance to
+ * edit. */
+static gboolean
+has_edit_affordance (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_EDITABLE (widget) ||
+       GTK_IS_TEXT_VIEW (widget)) && gtk_widget_is_sensitive (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_edit_affordance (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The label showing text, anywhere inside widget. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What a closed review shows: the note, and its fields as text only. */
+static void
+assert_frozen_look (Fixture    *fixture,
+                    const char *closed_on)
+{
+  const char *fields[] = { "title", "held_on", "notes", "decisions", NULL };
+  g_autofree char *expected = g_strdup_printf ("Closed on %s", closed_on);
+  const char *note = aims_reviews_page_get_frozen_note (fixture->page);
+  GtkWidget *note_label = note != NULL ? find_label (GTK_WIDGET (fixture->page), note) : NULL;
+
+  g_assert_nonnull (note);
+  g_assert_true (g_str_has_prefix (note, expected));
+  g_assert_nonnull (strstr (note, "the record and inputs are frozen"));
+  g_assert_true (note_label != NULL && gtk_widget_is_visible (note_label));
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      GtkWidget *row = aims_record_editor_get_field_row (editor_of (fixture), fields[i]);
+      GtkWidget *list = gtk_widget_get_parent (row);
+
+      /* The entry with its edit and calendar icons is gone ... */
+      g_assert_false (row_shown (row));
+      /* ... and nothing else in its group offers to edit it. */
+      for (GtkWidget *other = gtk_widget_get_first_child (list); other != NULL;
+           other = gtk_widget_get_next_sibling (other))
+        if (other != row && GTK_IS_LIST_BOX_ROW (other) && !ADW_IS_EXPANDER_ROW (other) &&
+            gtk_widget_get_visible (other))
+          g_assert_false (has_edit_affordance (other));
+    }
+}
+
 static void
 settle (void)
 {
@@ -200,6 +280,12 @@ test_demo_review (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (aims_record_editor_get_field_row (editor_of (fixture), "notes")));
   g_assert_false (gtk_widget_get_sensitive (aims_record_editor_get_field_row (editor_of (fixture), "title")));
   g_assert_false (can_close (fixture));
+  {
+    g_autofree char *closed_at = sql_text (fixture, "SELECT substr(closed_at, 1, 10) FROM management_review"
+                                                    " WHERE id = 1");
+
+    assert_frozen_look (fixture, closed_at);
+  }
 
   /* The figure shown is the frozen one, not today's. */
   shown = aims_review_inputs_view_dup_shown (inputs, "risks.open");
@@ -281,7 +367,20 @@ test_create_and_close (Fixture       *fixture,
   g_assert_cmpstr (sql_text (fixture, "SELECT status FROM management_review ORDER BY id DESC LIMIT 1"), ==, "draft");
   dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID);
   adw_message_dialog_response (dialog, "close");
+  /* The close runs in a thread: the header shows it and the review's
+   * fields wait, while the rest of the window works. */
+  g_assert_true (aims_reviews_page_is_closing (fixture->page));
+  g_assert_false (can_close (fixture));
+  g_assert_false (gtk_widget_get_sensitive (aims_record_editor_get_field_row (editor_of (fixture), "notes")));
+  g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SPINNER, NULL));
+  g_assert_true (aims_record_list_select_id (fixture->list, 1));
+  gui_test_iterate_until (close_done, fixture->page);
   settle ();
+  g_assert_true (aims_record_list_select_id (fixture->list, id));
+  settle ();
+  /* No error: the only dialog left is the question answered. */
+  g_assert_true (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID) == dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM management_review WHERE status = 'closed'"
                                      " AND inputs IS NOT NULL AND closed_by = 'Test User'"
@@ -290,6 +389,29 @@ test_create_and_close (Fixture       *fixture,
                                      " AND action = 'close'"), ==, 2);
   g_assert_false (can_close (fixture));
   g_assert_false (gtk_widget_get_sensitive (aims_record_editor_get_field_row (editor_of (fixture), "notes")));
+  {
+    /* Held today, so closed today. */
+    g_autofree char *held_on = sql_text (fixture, "SELECT held_on FROM management_review ORDER BY id DESC LIMIT 1");
+
+    assert_frozen_look (fixture, held_on);
+  }
+  /* The frozen JSON: as of the day held, with the figures counted then. */
+  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM management_review"
+                                     " WHERE id = (SELECT max(id) FROM management_review)"
+                                     " AND json_extract(inputs, '$.as_of') = held_on"), ==, 1);
+  g_assert_cmpint (sql_int (fixture, "SELECT json_extract(value, '$.value') FROM management_review,"
+                                     " json_each(json_extract(inputs, '$.figures'))"
+                                     " WHERE management_review.id = (SELECT max(id) FROM management_review)"
+                                     " AND json_extract(value, '$.key') = 'risks.open'"), ==,
+                   sql_int (fixture, "SELECT count(*) FROM risk WHERE coalesce(status, '') <> 'closed'"));
+  g_assert_cmpint (sql_int (fixture, "SELECT json_extract(value, '$.value') FROM management_review,"
+                                     " json_each(json_extract(inputs, '$.figures'))"
+                                     " WHERE management_review.id = (SELECT max(id) FROM management_review)"
+                                     " AND json_extract(value, '$.key') = 'systems.in_use'"), ==,
+                   sql_int (fixture, "SELECT count(*) FROM ai_system"
+                                     " WHERE coalesce(lifecycle_stage, '') <> 'retired'"));
+  g_assert_cmpint (sql_int (fixture, "SELECT json_array_length(json_extract(inputs, '$.figures'))"
+                                     " FROM management_review ORDER BY id DESC LIMIT 1"), >, 20);
 
   /* A risk closed afterwards leaves the frozen inputs as they were. */
   json = sql_text (fixture, "SELECT inputs FROM management_review ORDER BY id DESC LIMIT 1");
@@ -307,6 +429,53 @@ test_create_and_close (Fixture       *fixture,
   g_assert_cmpstr (shown_after, ==, shown);
 }
 
+/* Someone else changes the draft while the user confirms the close: the
+ * close is refused with the reason, and nothing is frozen. */
+static void
+test_close_conflict (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) changes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(AimsRecord) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.add", NULL));
+  settle ();
+  id = sql_int (fixture, "SELECT max(id) FROM management_review");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.close-review", NULL));
+  gui_test_iterate_until (dialog_shown, NULL);
+
+  g_hash_table_insert (changes, "title", "Management review, renamed elsewhere");
+  changed = aims_store_update (fixture->other, aims_entity_reviews (), id, 1, changes, "Someone Else", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (changed);
+
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_iterate_until (close_done, fixture->page);
+  gui_test_iterate_until (dialog_shown, NULL);
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Close the Review");
+  g_assert_nonnull (adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (sql_text (fixture, "SELECT status FROM management_review ORDER BY id DESC LIMIT 1"), ==, "draft");
+  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM management_review WHERE inputs IS NOT NULL"
+                                     " AND id = (SELECT max(id) FROM management_review)"), ==, 0);
+  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM audit_log WHERE entity = 'management_review'"
+                                     " AND action = 'close'"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  /* The page shows the review as it is now, and still offers to close it. */
+  g_assert_null (aims_reviews_page_get_frozen_note (fixture->page));
+  g_assert_cmpstr (aims_record_get_title (aims_record_editor_get_record (editor_of (fixture))), ==,
+                   "Management review, renamed elsewhere");
+  g_assert_true (can_close (fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +487,7 @@ main (int   argc,
 
   ADD ("/reviews-page/demo-review", test_demo_review);
   ADD ("/reviews-page/create-and-close", test_create_and_close);
+  ADD ("/reviews-page/close-conflict", test_close_conflict);
 
   return g_test_run ();
 }
