@@ -135,8 +135,8 @@ summary (AimsPdf        *pdf,
   g_autofree char *approved = who_when (aims_record_get (record, "approved_by"),
                                         aims_record_get (record, "approved_at"));
   /* Translators: the template an assessment was made with, "AI system impact assessment, version 1" */
-  g_autofree char *template = g_strdup_printf (_("%s, version %" G_GINT64_FORMAT), assessment->template->name,
-                                               assessment->template->version);
+  g_autofree char *template = g_strdup_printf (_("%s, version %lld"), assessment->template->name,
+                                               (long long) assessment->template->version);
   g_autofree char *overall = aims_assessment_overall_level (assessment);
   const char *stored_level = aims_record_get (record, "overall_level");
 

@@ -6,6 +6,7 @@
 
 #include "aims-date.h"
 #include "aims-review-data.h"
+#include "aims-review-record.h"
 #include "aims-review-sheet.h"
 #include "aims-risk-matrix-db.h"
 #include "aims-statement.h"
@@ -51,17 +52,45 @@ aims_review_headline (AimsReviewExport    *export,
   return count_changes (export, &figures->changes, error);
 }
 
-guint *
-aims_review_band_counts (AimsReviewExport *export)
+gboolean
+aims_review_since_load (AimsReviewExport  *export,
+                        AimsReviewSince   *since,
+                        GError           **error)
 {
-  const AimsDashboardBreakdown *by_band = &export->dashboard->risks.by_band;
-  guint n_bands = export->matrix->bands->len;
-  guint *counts = g_new0 (guint, n_bands);
+  g_autoptr(GError) local_error = NULL;
 
-  /* The breakdown lists the bands in the matrix's order, then "Not assessed". */
-  for (guint b = 0; b < n_bands && b < by_band->counts->len; b++)
-    counts[b] = g_array_index (by_band->counts, AimsDashboardCount, b).count;
-  return counts;
+  *since = (AimsReviewSince) { 0 };
+  if ((since->now = aims_review_inputs_compile_with (export->db, export->dashboard, error)) == NULL)
+    return FALSE;
+  since->last = aims_review_find_last_closed (export->db, export->to, TRUE, 0, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (since->last == NULL)
+    {
+      since->about = g_strdup_printf (_("Now: as of %s. No management review was closed by then, "
+                                        "so there is nothing to compare with yet."), export->to);
+      return TRUE;
+    }
+  /* Translators: "Now: as of 2026-11-28. At the last review: MR-001 “Management review…”, held on 2026-09-14, figures frozen when it was closed." */
+  since->about = g_strdup_printf (_("Now: as of %s. At the last review: %s “%s”, held on %s, "
+                                    "figures frozen when it was closed."),
+                                  export->to, aims_record_get_reference (since->last),
+                                  aims_record_get_title (since->last), aims_record_get (since->last, "held_on"));
+  return (since->then = aims_review_get_inputs (since->last, error)) != NULL &&
+         (since->actions = aims_review_list_actions (export->db, aims_record_get_id (since->last), error)) != NULL;
+}
+
+void
+aims_review_since_clear (AimsReviewSince *since)
+{
+  g_clear_pointer (&since->now, aims_review_inputs_free);
+  g_clear_object (&since->last);
+  g_clear_pointer (&since->then, aims_review_inputs_free);
+  g_clear_pointer (&since->actions, g_ptr_array_unref);
+  g_clear_pointer (&since->about, g_free);
 }
 
 void

@@ -11,6 +11,7 @@
 #include "aims-dashboard.h"
 #include "aims-entity.h"
 #include "aims-record.h"
+#include "aims-review-inputs.h"
 #include "aims-review-workbook.h"
 #include "aims-risk.h"
 #include "aims-risk-matrix.h"
@@ -68,7 +69,24 @@ void     aims_review_export_clear    (AimsReviewExport         *export);
 gboolean aims_review_headline        (AimsReviewExport         *export,
                                       AimsReviewHeadline       *figures,
                                       GError                  **error);
-/* Open risks per band where each stands now: n_bands counts. */
-guint   *aims_review_band_counts     (AimsReviewExport         *export);
+/* What "since the last management review" compares, for the workbook's
+ * Summary and the pack's alike. */
+typedef struct
+{
+  AimsReviewInputs *now;      /* the export's dashboard's figures */
+  AimsRecord       *last;     /* the last review closed by the end of the
+                                 period; NULL when there is none */
+  AimsReviewInputs *then;     /* its frozen figures; NULL without last */
+  GPtrArray        *actions;  /* AimsRecord, the actions decided at it;
+                                 NULL without last */
+  char             *about;    /* the sentence saying what is compared */
+} AimsReviewSince;
+
+gboolean aims_review_since_load      (AimsReviewExport         *export,
+                                      AimsReviewSince          *since,
+                                      GError                  **error);
+void     aims_review_since_clear     (AimsReviewSince          *since);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AimsReviewSince, aims_review_since_clear)
+
 
 G_END_DECLS

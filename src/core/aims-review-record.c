@@ -286,7 +286,7 @@ set_attendees_in_transaction (AimsDb        *db,
       if (person == NULL)
         {
           g_set_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID,
-                       _("There is no person with id %" G_GINT64_FORMAT), person_ids[i]);
+                       _("There is no person with id %lld"), (long long) person_ids[i]);
           return FALSE;
         }
     }

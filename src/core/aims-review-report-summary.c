@@ -157,43 +157,20 @@ aims_report_summary (AimsReviewExport  *export,
                      AimsPdf           *pdf,
                      GError           **error)
 {
-  g_autoptr(AimsReviewInputs) now = NULL;
-  g_autoptr(AimsReviewInputs) then = NULL;
-  g_autoptr(AimsRecord) last = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *about = NULL;
+  g_auto(AimsReviewSince) since = { 0 };
 
-  if ((now = aims_review_inputs_compile_with (export->db, export->dashboard, error)) == NULL)
-    return FALSE;
-  last = aims_review_find_last_closed (export->db, export->to, TRUE, 0, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (last != NULL && ((then = aims_review_get_inputs (last, error)) == NULL ||
-                       (actions = aims_review_list_actions (export->db, aims_record_get_id (last), error)) == NULL))
+  if (!aims_review_since_load (export, &since, error))
     return FALSE;
 
   aims_pdf_document_title (pdf, _("Summary"), NULL);
-  if (last != NULL)
-    /* Translators: "Now: as of 2026-11-28. At the last review: MR-001 “Management review…”, held on 2026-09-14, figures frozen when it was closed." */
-    about = g_strdup_printf (_("Now: as of %s. At the last review: %s “%s”, held on %s, "
-                               "figures frozen when it was closed."),
-                             export->to, aims_record_get_reference (last), aims_record_get_title (last),
-                             aims_record_get (last, "held_on"));
-  else
-    about = g_strdup_printf (_("Now: as of %s. No management review was closed by then, "
-                               "so there is nothing to compare with yet."), export->to);
-  aims_pdf_paragraph (pdf, about);
+  aims_pdf_paragraph (pdf, since.about);
   aims_pdf_heading (pdf, _("Headline figures"));
-  figures_tables (pdf, now, then);
+  figures_tables (pdf, since.now, since.then);
 
-  if (last != NULL)
+  if (since.last != NULL)
     {
       aims_pdf_heading (pdf, _("Actions decided at the last review"));
-      actions_table (export, pdf, actions);
+      actions_table (export, pdf, since.actions);
     }
   return TRUE;
 }

@@ -164,45 +164,22 @@ aims_review_summary_since_last (AimsReviewExport  *export,
                                 GError           **error)
 {
   AimsXlsx *xlsx = export->xlsx;
-  g_autoptr(AimsReviewInputs) now = NULL;
-  g_autoptr(AimsReviewInputs) then = NULL;
-  g_autoptr(AimsRecord) last = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autofree char *about = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_auto(AimsReviewSince) since = { 0 };
   lxw_row_t row;
 
-  if ((now = aims_review_inputs_compile_with (export->db, export->dashboard, error)) == NULL)
-    return FALSE;
-  last = aims_review_find_last_closed (export->db, export->to, TRUE, 0, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (last != NULL && ((then = aims_review_get_inputs (last, error)) == NULL ||
-                       (actions = aims_review_list_actions (export->db, aims_record_get_id (last), error)) == NULL))
+  if (!aims_review_since_load (export, &since, error))
     return FALSE;
 
   aims_xlsx_write_text (xlsx, sheet, top, 0, _("Since the last management review"),
                         aims_xlsx_format (xlsx, AIMS_XLSX_SUBTITLE));
-  if (last != NULL)
-    /* Translators: "Now: as of 2026-11-28. At the last review: MR-001 “Management review…”, held on 2026-09-14, figures frozen when it was closed." */
-    about = g_strdup_printf (_("Now: as of %s. At the last review: %s “%s”, held on %s, "
-                               "figures frozen when it was closed."),
-                             export->to, aims_record_get_reference (last), aims_record_get_title (last),
-                             aims_record_get (last, "held_on"));
-  else
-    about = g_strdup_printf (_("Now: as of %s. No management review was closed by then, "
-                               "so there is nothing to compare with yet."), export->to);
-  aims_xlsx_write_text (xlsx, sheet, top + 1, 0, about, aims_xlsx_format (xlsx, AIMS_XLSX_LABEL_VALUE));
-  row = write_figures (export, sheet, top + 2, now, then);
+  aims_xlsx_write_text (xlsx, sheet, top + 1, 0, since.about, aims_xlsx_format (xlsx, AIMS_XLSX_LABEL_VALUE));
+  row = write_figures (export, sheet, top + 2, since.now, since.then);
 
-  if (last != NULL)
+  if (since.last != NULL)
     {
       aims_xlsx_write_text (xlsx, sheet, row + 1, 0, _("Actions decided at the last review"),
                             aims_xlsx_format (xlsx, AIMS_XLSX_SUBTITLE));
-      row = write_actions (export, sheet, row + 2, actions);
+      row = write_actions (export, sheet, row + 2, since.actions);
     }
   *next = row + 1;
   return TRUE;
