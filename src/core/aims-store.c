@@ -81,24 +81,70 @@ record_from_row (const AimsEntity *entity,
 }
 
 /* id (as text) → title of every record of entity, for showing link fields. */
+/* Up to this many linked records are looked up one by one; more, and the
+ * whole table is read once. Twelve nonconformities linking risks then read
+ * twelve titles, not those of 100,000 risks. */
+#define TITLES_BY_ID_MAX 500
+
+/* The ids (as text) that the records' fields linking to linked hold. */
+static GHashTable *
+linked_ids (GPtrArray        *records,
+            const AimsEntity *entity,
+            const AimsEntity *linked)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint r = 0; r < records->len; r++)
+    for (guint i = 0; i < entity->n_fields; i++)
+      {
+        const char *value = aims_record_get_nth (g_ptr_array_index (records, r), i);
+
+        if (value != NULL && aims_field_get_link_entity (&entity->fields[i]) == linked)
+          g_hash_table_add (ids, (gpointer) value);
+      }
+  return ids;
+}
+
+/* id (as text) → title of the records of linked that records link to, for
+ * showing link fields. */
 static GHashTable *
 load_titles (AimsDb            *db,
+             GPtrArray         *records,
              const AimsEntity  *entity,
+             const AimsEntity  *linked,
              GError           **error)
 {
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *sql = g_strdup_printf ("SELECT id, %s FROM %s", entity->title_field, entity->table);
+  g_autoptr(GHashTable) ids = linked_ids (records, entity, linked);
+  gboolean by_id = g_hash_table_size (ids) <= TITLES_BY_ID_MAX;
+  g_autofree char *sql = g_strdup_printf ("SELECT id, %s FROM %s%s", linked->title_field, linked->table,
+                                          by_id ? " WHERE id = ?" : "");
   g_autoptr(AimsStatement) stmt = aims_db_prepare (db, sql, error);
+  GHashTableIter iter;
+  gpointer id;
   AimsStep step;
 
   if (stmt == NULL)
     return NULL;
-  while ((step = aims_statement_step (stmt, error)) == AIMS_STEP_ROW)
-    g_hash_table_insert (titles,
-                         g_strdup (aims_statement_column_text (stmt, 0)),
-                         g_strdup (aims_statement_column_text (stmt, 1)));
-  if (step == AIMS_STEP_ERROR)
-    return NULL;
+  if (!by_id)
+    {
+      while ((step = aims_statement_step (stmt, error)) == AIMS_STEP_ROW)
+        g_hash_table_insert (titles,
+                             g_strdup (aims_statement_column_text (stmt, 0)),
+                             g_strdup (aims_statement_column_text (stmt, 1)));
+      return step == AIMS_STEP_ERROR ? NULL : g_steal_pointer (&titles);
+    }
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      aims_statement_reset (stmt);
+      aims_statement_bind_int64 (stmt, 1, g_ascii_strtoll (id, NULL, 10));
+      if ((step = aims_statement_step (stmt, error)) == AIMS_STEP_ERROR)
+        return NULL;
+      if (step == AIMS_STEP_ROW)
+        g_hash_table_insert (titles, g_strdup (id), g_strdup (aims_statement_column_text (stmt, 1)));
+    }
   return g_steal_pointer (&titles);
 }
 
@@ -124,6 +170,7 @@ static gboolean
 display_sources_load (DisplaySources    *sources,
                       AimsDb            *db,
                       const AimsEntity  *entity,
+                      GPtrArray         *records,
                       GError           **error)
 {
   sources->titles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
@@ -134,7 +181,7 @@ display_sources_load (DisplaySources    *sources,
 
       if (linked != NULL && !g_hash_table_contains (sources->titles, linked))
         {
-          GHashTable *titles = load_titles (db, linked, error);
+          GHashTable *titles = load_titles (db, records, entity, linked, error);
 
           if (titles == NULL)
             return FALSE;
@@ -195,7 +242,7 @@ query_records (AimsDb            *db,
 
   if (records->len > 0)
     {
-      if (!display_sources_load (&sources, db, entity, error))
+      if (!display_sources_load (&sources, db, entity, records, error))
         return NULL;
       for (guint i = 0; i < records->len; i++)
         fill_display (g_ptr_array_index (records, i), &sources);

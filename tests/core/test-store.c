@@ -411,6 +411,62 @@ test_store_resolve_person (FixtureDb     *f,
   g_assert_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID);
 }
 
+/* Link fields read as the linked record's title whether the list links a
+ * few records (looked up one by one) or many (the table read at once): the
+ * risks of 600 systems and the demo's nonconformities, each compared with
+ * a join in SQL. */
+static void
+check_link_titles (FixtureDb        *f,
+                   const AimsEntity *entity,
+                   const char       *field,
+                   const char       *join_sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = aims_store_list (f->db, entity, &error);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3 *raw = fixture_raw_open (aims_db_get_path (f->db));
+  sqlite3_stmt *stmt = NULL;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, join_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (expected, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AimsRecord *record = g_ptr_array_index (records, i);
+      const char *title = g_hash_table_lookup (expected, aims_record_get_reference (record));
+
+      if (aims_record_get (record, field) == NULL)
+        continue;
+      g_assert_nonnull (title);
+      g_assert_cmpstr (aims_record_get_display (record, field), ==, title);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, g_hash_table_size (expected));
+  g_assert_cmpuint (checked, >, 0);
+}
+
+static void
+test_store_link_titles (FixtureDb     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aims_demo_populate (f->db, &error) && aims_demo_scale (f->db, 600, &error));
+  g_assert_no_error (error);
+  /* Over 500 systems linked: read at once. */
+  check_link_titles (f, aims_entity_risks (), "ai_system_id",
+                     "SELECT r.reference, s.name FROM risk r JOIN ai_system s ON s.id = r.ai_system_id");
+  /* A dozen risks linked from 100,000: looked up one by one. */
+  check_link_titles (f, aims_entity_nonconformities (), "risk_id",
+                     "SELECT n.reference, r.title FROM nonconformity n JOIN risk r ON r.id = n.risk_id");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +487,7 @@ main (int   argc,
   FIXTURE_ADD_DB_TEST ("/core/store/every-choice", test_store_every_choice);
   FIXTURE_ADD_DB_TEST ("/core/store/unknown-person", test_store_unknown_person);
   FIXTURE_ADD_DB_TEST ("/core/store/resolve-person", test_store_resolve_person);
+  FIXTURE_ADD_DB_TEST ("/core/store/link-titles", test_store_link_titles);
 
   return g_test_run ();
 }
