@@ -259,20 +259,18 @@ aims_record_set (AimsRecord *self,
 }
 
 const char *
-aims_record_get_display (AimsRecord *self,
-                         const char *field)
+aims_record_get_nth_display (AimsRecord *self,
+                             guint       index)
 {
   const AimsField *f;
   const char *value;
-  guint index;
 
   g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+  g_return_val_if_fail (index < self->entity->n_fields, NULL);
 
-  if ((f = aims_entity_find_field (self->entity, field)) == NULL)
-    return NULL;
-  index = f - self->entity->fields;
   if (self->display != NULL && self->display[index] != NULL)
     return self->display[index];
+  f = &self->entity->fields[index];
   value = self->values[index];
   if (f->type == AIMS_FIELD_CHOICE && value != NULL)
     {
@@ -282,6 +280,19 @@ aims_record_get_display (AimsRecord *self,
   if (f->type == AIMS_FIELD_BOOLEAN && value != NULL)
     return g_str_equal (value, "1") ? _("Yes") : _("No");
   return value;
+}
+
+const char *
+aims_record_get_display (AimsRecord *self,
+                         const char *field)
+{
+  const AimsField *f;
+
+  g_return_val_if_fail (AIMS_IS_RECORD (self), NULL);
+
+  if ((f = aims_entity_find_field (self->entity, field)) == NULL)
+    return NULL;
+  return aims_record_get_nth_display (self, f - self->entity->fields);
 }
 
 void

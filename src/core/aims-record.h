@@ -48,6 +48,8 @@ void              aims_record_set_display     (AimsRecord *self,
  * code that walks every field: no lookup by name. */
 const char       *aims_record_get_nth         (AimsRecord *self,
                                                guint       index);
+const char       *aims_record_get_nth_display (AimsRecord *self,
+                                               guint       index);
 void              aims_record_set_nth         (AimsRecord *self,
                                                guint       index,
                                                const char *value);

@@ -35,11 +35,12 @@ write_field (AimsReviewExport *export,
              lxw_row_t         row,
              lxw_col_t         col,
              AimsRecord       *record,
-             const AimsField  *field,
+             guint             index,
              lxw_format       *format)
 {
-  const char *value = aims_record_get (record, field->name);
-  const char *display = aims_record_get_display (record, field->name);
+  const AimsField *field = &aims_record_get_entity (record)->fields[index];
+  const char *value = aims_record_get_nth (record, index);
+  const char *display = aims_record_get_nth_display (record, index);
 
   if (value == NULL || *value == '\0')
     return;
@@ -111,7 +112,7 @@ aims_review_write_records (AimsReviewExport       *export,
         {
           const AimsField *field = &entity->fields[f];
 
-          write_field (export, sheet, row, 1 + f, record, field,
+          write_field (export, sheet, row, 1 + f, record, f,
                        cell_format != NULL ? cell_format (export, record, field) : NULL);
         }
       for (guint e = 0; e < n_extra; e++)
