@@ -436,6 +436,15 @@ fixture_assert_error_names_field (const GError     *error,
     g_error ("the message “%s” does not name the field %s", error->message, f->label);
 }
 
+void
+fixture_assert_refused (const GError *error,
+                        const char   *words)
+{
+  g_assert_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+}
+
 gboolean
 fixture_contains_nocase (const char *haystack,
                          const char *needle)

@@ -133,6 +133,10 @@ void        fixture_assert_error_names_file (const GError *error,
 void        fixture_assert_error_names_field (const GError     *error,
                                               const AimsEntity *entity,
                                               const char       *field);
+/* error is AIMS_DB_ERROR_INVALID (a write refused by a rule) and its
+ * message says words. */
+void        fixture_assert_refused     (const GError *error,
+                                        const char   *words);
 /* haystack contains needle, ignoring case. */
 gboolean    fixture_contains_nocase    (const char  *haystack,
                                         const char  *needle);

@@ -12,15 +12,6 @@
 
 #include "assessment-fixtures.h"
 
-static void
-assert_refused (GError     *error,
-                const char *words)
-{
-  g_assert_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID);
-  if (strstr (error->message, words) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, words);
-}
-
 static gint64
 control_id (AimsDb     *db,
             const char *reference)
@@ -131,20 +122,20 @@ test_refused (AssessmentFixture *f,
   before = listed (f, f->id);
 
   g_assert_false (aims_assessment_link_control (f->db, f->id, "fairness", "A.5.4", ASSESSOR_NAME, &error));
-  assert_refused (error, "A.5.4 is already linked to “Fairness");
+  fixture_assert_refused (error, "A.5.4 is already linked to “Fairness");
   g_clear_error (&error);
   g_assert_false (aims_assessment_link_control (f->db, f->id, "fairness", "A.99", ASSESSOR_NAME, &error));
-  assert_refused (error, "“A.99” is not an Annex A control");
+  fixture_assert_refused (error, "“A.99” is not an Annex A control");
   g_clear_error (&error);
   g_assert_false (aims_assessment_link_control (f->db, f->id, "fairness", "A.8.3", ASSESSOR_NAME, &error));
-  assert_refused (error, "A.8.3 is excluded from the Statement of Applicability");
+  fixture_assert_refused (error, "A.8.3 is excluded from the Statement of Applicability");
   g_clear_error (&error);
   g_assert_false (aims_assessment_link_control (f->db, f->id, "context", "A.7.4", ASSESSOR_NAME, &error));
-  assert_refused (error, "“context” is not an impact area");
+  fixture_assert_refused (error, "“context” is not an impact area");
   g_clear_error (&error);
   g_assert_false (aims_assessment_unlink_control (f->db, f->id, "privacy", control_id (f->db, "A.5.4"),
                                                   ASSESSOR_NAME, &error));
-  assert_refused (error, "A.5.4 is not linked to “Privacy");
+  fixture_assert_refused (error, "A.5.4 is not linked to “Privacy");
   g_clear_error (&error);
 
   after = listed (f, f->id);
@@ -176,18 +167,18 @@ test_frozen (AssessmentFixture *f,
   g_assert_true (aims_assessment_link_control (f->db, f->id, "fairness", "A.5.4", ASSESSOR_NAME, &error));
   submitted = assessment_submit (f, f->id);
   g_assert_false (aims_assessment_link_control (f->db, f->id, "privacy", "A.7.4", ASSESSOR_NAME, &error));
-  assert_refused (error, "in review");
+  fixture_assert_refused (error, "in review");
   g_clear_error (&error);
 
   approved = aims_assessment_approve (f->db, f->id, -1, APPROVER_NAME, &error);
   g_assert_no_error (error);
   before = listed (f, f->id);
   g_assert_false (aims_assessment_link_control (f->db, f->id, "privacy", "A.7.4", ASSESSOR_NAME, &error));
-  assert_refused (error, "approved and frozen");
+  fixture_assert_refused (error, "approved and frozen");
   g_clear_error (&error);
   g_assert_false (aims_assessment_unlink_control (f->db, f->id, "fairness", control_id (f->db, "A.5.4"),
                                                   ASSESSOR_NAME, &error));
-  assert_refused (error, "approved and frozen");
+  fixture_assert_refused (error, "approved and frozen");
   g_clear_error (&error);
 
   raw = fixture_raw_open (f->path);

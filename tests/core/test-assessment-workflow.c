@@ -9,15 +9,6 @@
 
 #define OTHER_NAME "Cy Bystander"
 
-static void
-assert_refused (GError     *error,
-                const char *words)
-{
-  g_assert_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID);
-  if (strstr (error->message, words) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, words);
-}
-
 /* Every pair of statuses: only the four steps of the workflow exist. */
 static void
 test_state_machine_table (void)
@@ -95,16 +86,16 @@ test_submit_guards (AssessmentFixture *f,
 
   record = aims_assessment_submit (f->db, f->id, -1, approver, ASSESSOR_NAME, &error);
   g_assert_null (record);
-  assert_refused (error, "“What is the system for?” (The system and its context) needs an answer");
+  fixture_assert_refused (error, "“What is the system for?” (The system and its context) needs an answer");
   g_assert_cmpint (fixture_count_rows (f->db, "audit_log"), ==, audit_before);
   g_clear_error (&error);
 
   assessment_complete (f->db, f->id, 3, 3);
   record = aims_assessment_submit (f->db, f->id, -1, aims_record_get_id (f->assessor), OTHER_NAME, &error);
-  assert_refused (error, "is the assessor");
+  fixture_assert_refused (error, "is the assessor");
   g_clear_error (&error);
   record = aims_assessment_submit (f->db, f->id, -1, approver, APPROVER_NAME, &error);
-  assert_refused (error, "cannot approve your own submission");
+  fixture_assert_refused (error, "cannot approve your own submission");
   g_clear_error (&error);
   record = aims_assessment_submit (f->db, f->id, -1, 9999, ASSESSOR_NAME, &error);
   g_assert_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_INVALID);
@@ -115,7 +106,7 @@ test_submit_guards (AssessmentFixture *f,
    * the screening proposes is another one. */
   assessment_answer (f->db, f->id, AIMS_EU_Q_SAFETY_COMPONENT, "no");
   record = aims_assessment_submit (f->db, f->id, -1, approver, ASSESSOR_NAME, &error);
-  assert_refused (error, "changed since its result was confirmed");
+  fixture_assert_refused (error, "changed since its result was confirmed");
   g_clear_error (&error);
   assessment_answer (f->db, f->id, AIMS_EU_Q_SAFETY_COMPONENT, "yes");
 
@@ -137,9 +128,9 @@ test_submit_guards (AssessmentFixture *f,
 
   /* In review: not again, and no answer changes. */
   record = aims_assessment_submit (f->db, f->id, -1, approver, ASSESSOR_NAME, &error);
-  assert_refused (error, "it is In review");
+  fixture_assert_refused (error, "it is In review");
   g_clear_error (&error);
-  assert_refused (assessment_answer_refused (f->db, f->id, "context.where", "Elsewhere"), "is in review");
+  fixture_assert_refused (assessment_answer_refused (f->db, f->id, "context.where", "Elsewhere"), "is in review");
 }
 
 /* Approving: only in review, only by the approver chosen, never by the
@@ -157,24 +148,24 @@ test_approve_and_send_back (AssessmentFixture *f,
 
   assessment_complete (f->db, f->id, 2, 3);
   record = aims_assessment_approve (f->db, f->id, -1, APPROVER_NAME, &error);
-  assert_refused (error, "it is Draft");
+  fixture_assert_refused (error, "it is Draft");
   g_clear_error (&error);
   record = aims_assessment_send_back (f->db, f->id, -1, "Why?", APPROVER_NAME, &error);
-  assert_refused (error, "it is Draft");
+  fixture_assert_refused (error, "it is Draft");
   g_clear_error (&error);
 
   submitted = assessment_submit (f, f->id);
   record = aims_assessment_approve (f->db, f->id, -1, ASSESSOR_NAME, &error);
-  assert_refused (error, "approving your own submission is not allowed");
+  fixture_assert_refused (error, "approving your own submission is not allowed");
   g_clear_error (&error);
   record = aims_assessment_approve (f->db, f->id, -1, OTHER_NAME, &error);
-  assert_refused (error, "Only Bo Approver, the approver chosen");
+  fixture_assert_refused (error, "Only Bo Approver, the approver chosen");
   g_clear_error (&error);
   record = aims_assessment_send_back (f->db, f->id, -1, "  ", APPROVER_NAME, &error);
-  assert_refused (error, "needs comments");
+  fixture_assert_refused (error, "needs comments");
   g_clear_error (&error);
   record = aims_assessment_send_back (f->db, f->id, -1, "Not mine to say", OTHER_NAME, &error);
-  assert_refused (error, "Only Bo Approver");
+  fixture_assert_refused (error, "Only Bo Approver");
   g_clear_error (&error);
   record = aims_assessment_approve (f->db, f->id, aims_record_get_row_version (submitted) - 1, APPROVER_NAME, &error);
   g_assert_error (error, AIMS_DB_ERROR, AIMS_DB_ERROR_CONFLICT);
@@ -213,13 +204,13 @@ test_approve_and_send_back (AssessmentFixture *f,
 
   /* Approved: no step but superseding. */
   record = aims_assessment_approve (f->db, f->id, -1, APPROVER_NAME, &error);
-  assert_refused (error, "it is Approved");
+  fixture_assert_refused (error, "it is Approved");
   g_clear_error (&error);
   record = aims_assessment_send_back (f->db, f->id, -1, "Too late", APPROVER_NAME, &error);
-  assert_refused (error, "it is Approved");
+  fixture_assert_refused (error, "it is Approved");
   g_clear_error (&error);
   record = aims_assessment_submit (f->db, f->id, -1, aims_record_get_id (f->approver), ASSESSOR_NAME, &error);
-  assert_refused (error, "it is Approved");
+  fixture_assert_refused (error, "it is Approved");
 }
 
 /* Every table of an approved assessment, dumped, to see nothing changed. */
@@ -252,30 +243,30 @@ test_frozen_core (AssessmentFixture *f,
   approved = assessment_approve (f, f->id);
   before = dump (f->db);
 
-  assert_refused (assessment_answer_refused (f->db, f->id, "context.where", "Elsewhere"), "approved and frozen");
+  fixture_assert_refused (assessment_answer_refused (f->db, f->id, "context.where", "Elsewhere"), "approved and frozen");
   record = aims_assessment_set_current_step (f->db, f->id, "review", ASSESSOR_NAME, &error);
-  assert_refused (error, "approved and frozen");
+  fixture_assert_refused (error, "approved and frozen");
   g_clear_error (&error);
   {
     g_autoptr(GHashTable) changes = fixture_values ("assessor_id", APPROVER_NAME, NULL);
     g_autoptr(GError) refused = fixture_update_refused (f->db, approved, changes);
 
-    assert_refused (refused, "approved and frozen");
+    fixture_assert_refused (refused, "approved and frozen");
   }
   g_assert_false (aims_assessment_link_risk (f->db, f->id, "privacy", aims_record_get_reference (risk),
                                              ASSESSOR_NAME, &error));
-  assert_refused (error, "approved and frozen");
+  fixture_assert_refused (error, "approved and frozen");
   g_clear_error (&error);
   g_assert_false (aims_assessment_unlink_risk (f->db, f->id, "fairness", aims_record_get_id (risk),
                                                ASSESSOR_NAME, &error));
-  assert_refused (error, "approved and frozen");
+  fixture_assert_refused (error, "approved and frozen");
   g_clear_error (&error);
   record = aims_assessment_confirm_eu_ai_act (f->db, f->id, AIMS_EU_CLASS_HIGH, AIMS_EU_ROLE_PROVIDER, "Because",
                                               ASSESSOR_NAME, &error);
-  assert_refused (error, "approved and frozen");
+  fixture_assert_refused (error, "approved and frozen");
   g_clear_error (&error);
   record = aims_assessment_risk_from_impact (f->db, f->id, "fairness", NULL, ASSESSOR_NAME, &error);
-  assert_refused (error, "approved and frozen");
+  fixture_assert_refused (error, "approved and frozen");
 
   after = dump (f->db);
   g_assert_cmpstr (before, ==, after);
@@ -353,7 +344,7 @@ test_new_version (AssessmentFixture *f,
 
   /* Only an approved one is copied. */
   refused = aims_assessment_new_version (f->db, f->id, ASSESSOR_NAME, &error);
-  assert_refused (error, "change this one instead");
+  fixture_assert_refused (error, "change this one instead");
   g_clear_error (&error);
 
   assessment_complete (f->db, f->id, 2, 2);
@@ -384,7 +375,7 @@ test_new_version (AssessmentFixture *f,
 
   /* The line has a newer version now: it is continued from there. */
   refused = aims_assessment_new_version (f->db, f->id, ASSESSOR_NAME, &error);
-  assert_refused (error, "has a newer version already");
+  fixture_assert_refused (error, "has a newer version already");
   g_clear_error (&error);
 
   standing = aims_assessment_system_status (f->db, aims_record_get_id (f->system), NULL, &error);
@@ -523,10 +514,10 @@ test_mitigations (AssessmentFixture *f,
   g_clear_pointer (&values, g_hash_table_unref);
   /* "Security and misuse" is not relevant in the fixture: not rated. */
   values = aims_assessment_risk_values_for_impact (assessment, "security", &error);
-  assert_refused (error, "is not rated");
+  fixture_assert_refused (error, "is not rated");
   g_clear_error (&error);
   values = aims_assessment_risk_values_for_impact (assessment, "context", &error);
-  assert_refused (error, "not an impact area");
+  fixture_assert_refused (error, "not an impact area");
   g_clear_error (&error);
 
   risks_before = fixture_count_rows (f->db, "risk");
