@@ -173,3 +173,58 @@ gui_test_remove_tree (const char *path)
       g_unlink (path);
     }
 }
+
+void
+gui_test_page_open (GuiTestPage *page,
+                    const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = gui_test_new_settings ();
+  g_autofree char *template = g_strdup_printf ("aims-test-%s-XXXXXX", name);
+
+  page->dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  page->path = g_build_filename (page->dir, "demo.aimsdb", NULL);
+  page->db = gui_test_create_demo (page->path);
+  page->other = aims_db_open (page->path, AIMS_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  g_settings_set_string (settings, "author-name", "Test User");
+  page->context = aims_context_new (settings);
+  aims_context_set_db (page->context, page->db);
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+void
+gui_test_page_show (GuiTestPage *page,
+                    GtkWidget   *widget)
+{
+  page->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (page->window), 1400, 900);
+  gtk_window_set_child (GTK_WINDOW (page->window), widget);
+  gtk_window_present (GTK_WINDOW (page->window));
+  gui_test_iterate_until (window_mapped, page->window);
+}
+
+void
+gui_test_page_close (GuiTestPage *page)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  if (page->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (page->window));
+  g_clear_object (&page->context);
+  g_clear_object (&page->db);
+  g_clear_object (&page->other);
+  if (page->dir != NULL)
+    gui_test_remove_tree (page->dir);
+  g_clear_pointer (&page->path, g_free);
+  g_clear_pointer (&page->dir, g_free);
+}

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "aims-context.h"
 #include "aims-core.h"
 
 G_BEGIN_DECLS
@@ -49,5 +50,29 @@ GSettings *gui_test_new_settings   (void);
 AimsDb    *gui_test_create_demo    (const char  *path);
 /* Removes path, with everything in it when it is a folder. */
 void       gui_test_remove_tree    (const char  *path);
+
+/* What a page test starts from: the demo organisation in a file of its
+ * own, the page's connection and another user's on the same file, a
+ * context whose author is "Test User", and a window for the page. */
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  AimsDb      *db;       /* the page's connection */
+  AimsDb      *other;    /* another user's, on the same file */
+  AimsContext *context;
+  GtkWidget   *window;
+} GuiTestPage;
+
+/* Creates the file (in a temporary folder named after name), both
+ * connections and the context. */
+void       gui_test_page_open      (GuiTestPage *page,
+                                    const char  *name);
+/* Shows widget in a 1400 × 900 window and waits until it is mapped. */
+void       gui_test_page_show      (GuiTestPage *page,
+                                    GtkWidget   *widget);
+/* Closes the message dialogs left open, the window and the connections,
+ * and removes the file. Nothing to do when the page was never opened. */
+void       gui_test_page_close     (GuiTestPage *page);
 
 G_END_DECLS

@@ -23,12 +23,7 @@ static gboolean have_display;
 
 typedef struct
 {
-  char             *dir;
-  char             *path;
-  AimsDb           *db;        /* the page's connection */
-  AimsDb           *other;     /* another user's, on the same file */
-  AimsContext      *context;
-  GtkWidget        *window;
+  GuiTestPage       base;
   AimsControlsPage *page;
   AimsRecordList   *list;
   AimsRecordEditor *editor;
@@ -44,7 +39,7 @@ sql_int (Fixture    *fixture,
          const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (aims_statement_step (statement, &error), ==, AIMS_STEP_ROW);
@@ -57,7 +52,7 @@ sql_text (Fixture    *fixture,
           const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
   const char *text;
 
   g_assert_no_error (error);
@@ -238,7 +233,7 @@ core_findings (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = aims_date_today ();
-  GPtrArray *findings = aims_soa_check (fixture->other, today, &error);
+  GPtrArray *findings = aims_soa_check (fixture->base.other, today, &error);
 
   g_assert_no_error (error);
   return findings;
@@ -250,33 +245,15 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
   if (!have_display)
     return;
 
-  fixture->dir = g_dir_make_tmp ("aims-test-controls-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.aimsdb", NULL);
+  gui_test_page_open (&fixture->base, "controls");
 
-  fixture->db = gui_test_create_demo (fixture->path);
-  fixture->other = aims_db_open (fixture->path, AIMS_DB_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-
-  settings = gui_test_new_settings ();
-  g_settings_set_string (settings, "author-name", "Test User");
-  fixture->context = aims_context_new (settings);
-  aims_context_set_db (fixture->context, fixture->db);
-
-  fixture->page = AIMS_CONTROLS_PAGE (aims_controls_page_new (fixture->context));
+  fixture->page = AIMS_CONTROLS_PAGE (aims_controls_page_new (fixture->base.context));
   fixture->list = aims_record_page_get_record_list (AIMS_RECORD_PAGE (fixture->page));
   fixture->editor = aims_record_list_get_editor (fixture->list);
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_iterate_until (window_mapped, fixture->window);
+  gui_test_page_show (&fixture->base, GTK_WIDGET (fixture->page));
   gui_test_iterate_until (check_done, fixture);
   settle ();
 }
@@ -285,19 +262,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
-
-  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->db);
-  g_clear_object (&fixture->other);
-  if (fixture->dir != NULL)
-    gui_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  gui_test_page_close (&fixture->base);
 }
 
 /* ── Tests ───────────────────────────────────────────────────────────── */
@@ -616,11 +581,11 @@ test_completeness (Fixture       *fixture,
     g_autoptr(GError) error = NULL;
 
     g_hash_table_insert (changes, (gpointer) "owner_id", (gpointer) "1");
-    stored = aims_store_update (fixture->other, aims_entity_controls (), no_owner->id, -1, changes,
+    stored = aims_store_update (fixture->base.other, aims_entity_controls (), no_owner->id, -1, changes,
                                 "Other User", &error);
     g_assert_no_error (error);
   }
-  aims_context_emit_data_changed (fixture->context);
+  aims_context_emit_data_changed (fixture->base.context);
   wait[0] = fixture;
   wait[1] = GUINT_TO_POINTER (findings->len - 1);
   gui_test_iterate_until (n_rows_is, wait);
@@ -714,7 +679,7 @@ test_database_later (Fixture       *fixture,
   gui_test_iterate_until (window_mapped, window);
   g_assert_cmpuint (aims_record_list_get_n_total (aims_record_page_get_record_list (AIMS_RECORD_PAGE (page))), ==, 0);
 
-  aims_context_set_db (context, fixture->db);
+  aims_context_set_db (context, fixture->base.db);
   while (aims_controls_page_is_checking (controls))
     g_main_context_iteration (NULL, TRUE);
   settle ();

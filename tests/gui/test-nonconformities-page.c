@@ -20,12 +20,7 @@ static gboolean have_display;
 
 typedef struct
 {
-  char                    *dir;
-  char                    *path;
-  AimsDb                  *db;
-  AimsDb                  *other;
-  AimsContext             *context;
-  GtkWidget               *window;
+  GuiTestPage       base;
   AimsNonconformitiesPage *page;
   AimsRecordList          *list;
 } Fixture;
@@ -38,7 +33,7 @@ sql_int (Fixture    *fixture,
          const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (aims_statement_step (statement, &error), ==, AIMS_STEP_ROW);
@@ -51,7 +46,7 @@ sql_text (Fixture    *fixture,
           const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
   const char *text;
 
   g_assert_no_error (error);
@@ -65,17 +60,11 @@ nc_by_reference (Fixture    *fixture,
                  const char *reference)
 {
   g_autoptr(GError) error = NULL;
-  AimsRecord *nc = aims_store_find (fixture->other, aims_entity_nonconformities (), reference, &error);
+  AimsRecord *nc = aims_store_find (fixture->base.other, aims_entity_nonconformities (), reference, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (nc);
   return nc;
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 static gboolean
@@ -106,31 +95,14 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
   if (!have_display)
     return;
 
-  fixture->dir = g_dir_make_tmp ("aims-test-nc-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.aimsdb", NULL);
-  fixture->db = gui_test_create_demo (fixture->path);
-  fixture->other = aims_db_open (fixture->path, AIMS_DB_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  gui_test_page_open (&fixture->base, "nc");
 
-  settings = gui_test_new_settings ();
-  g_settings_set_string (settings, "author-name", "Test User");
-  fixture->context = aims_context_new (settings);
-  aims_context_set_db (fixture->context, fixture->db);
-
-  fixture->page = AIMS_NONCONFORMITIES_PAGE (aims_nonconformities_page_new (fixture->context));
+  fixture->page = AIMS_NONCONFORMITIES_PAGE (aims_nonconformities_page_new (fixture->base.context));
   fixture->list = aims_record_page_get_record_list (AIMS_RECORD_PAGE (fixture->page));
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_iterate_until (window_mapped, fixture->window);
+  gui_test_page_show (&fixture->base, GTK_WIDGET (fixture->page));
   gui_test_iterate_until (listed, fixture);
   settle ();
 }
@@ -139,16 +111,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  close_dialogs ();
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->db);
-  g_clear_object (&fixture->other);
-  if (fixture->dir != NULL)
-    gui_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  gui_test_page_close (&fixture->base);
 }
 
 /* The table lists exactly the demo's nonconformities. */
@@ -254,10 +217,10 @@ test_transitions (Fixture       *fixture,
 
   changes = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (changes, (gpointer) "correction", (gpointer) "Letter sent to the claimant the same day.");
-  updated = aims_store_update (fixture->other, aims_entity_nonconformities (), aims_record_get_id (nc),
+  updated = aims_store_update (fixture->base.other, aims_entity_nonconformities (), aims_record_get_id (nc),
                                version, changes, "Someone Else", &error);
   g_assert_no_error (error);
-  aims_context_emit_data_changed (fixture->context);
+  aims_context_emit_data_changed (fixture->base.context);
   settle ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.move", "(xs)",

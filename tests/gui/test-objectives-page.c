@@ -25,12 +25,7 @@ static gboolean have_display;
 
 typedef struct
 {
-  char               *dir;
-  char               *path;
-  AimsDb             *db;        /* the page's connection */
-  AimsDb             *other;     /* another user's, on the same file */
-  AimsContext        *context;
-  GtkWidget          *window;
+  GuiTestPage       base;
   AimsObjectivesPage *page;
 } Fixture;
 
@@ -45,7 +40,7 @@ sql_int (Fixture    *fixture,
          const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
 
   g_assert_no_error (error);
   if (text != NULL)
@@ -61,7 +56,7 @@ sql_text (Fixture    *fixture,
           const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
 
   g_assert_no_error (error);
   if (text != NULL)
@@ -76,7 +71,7 @@ objective_by_reference (Fixture    *fixture,
                         const char *reference)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) objectives = aims_store_list (fixture->other, aims_entity_objectives (), &error);
+  g_autoptr(GPtrArray) objectives = aims_store_list (fixture->base.other, aims_entity_objectives (), &error);
 
   g_assert_no_error (error);
   for (guint k = 0; k < objectives->len; k++)
@@ -92,7 +87,7 @@ compute_other (Fixture             *fixture,
                AimsObjectiveStatus *status)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) series = aims_objective_load_series (fixture->other, aims_record_get_id (objective), &error);
+  g_autoptr(GArray) series = aims_objective_load_series (fixture->base.other, aims_record_get_id (objective), &error);
   g_autoptr(GDate) today = aims_date_today ();
 
   g_assert_no_error (error);
@@ -126,12 +121,6 @@ day_from_today (int days)
 }
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
 
 static void
 settle (void)
@@ -211,30 +200,13 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
   if (!have_display)
     return;
 
-  fixture->dir = g_dir_make_tmp ("aims-test-objectives-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.aimsdb", NULL);
-  fixture->db = gui_test_create_demo (fixture->path);
-  fixture->other = aims_db_open (fixture->path, AIMS_DB_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  gui_test_page_open (&fixture->base, "objectives");
 
-  settings = gui_test_new_settings ();
-  g_settings_set_string (settings, "author-name", "Test User");
-  fixture->context = aims_context_new (settings);
-  aims_context_set_db (fixture->context, fixture->db);
-
-  fixture->page = AIMS_OBJECTIVES_PAGE (aims_objectives_page_new (fixture->context));
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_iterate_until (window_mapped, fixture->window);
+  fixture->page = AIMS_OBJECTIVES_PAGE (aims_objectives_page_new (fixture->base.context));
+  gui_test_page_show (&fixture->base, GTK_WIDGET (fixture->page));
   settle ();
 }
 
@@ -242,19 +214,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
-
-  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->db);
-  g_clear_object (&fixture->other);
-  if (fixture->dir != NULL)
-    gui_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  gui_test_page_close (&fixture->base);
 }
 
 /* ── Tests ───────────────────────────────────────────────────────────── */
@@ -273,7 +233,7 @@ test_cards (Fixture       *fixture,
 
   SKIP_WITHOUT_DISPLAY ();
 
-  objectives = aims_store_list (fixture->other, aims_entity_objectives (), &error);
+  objectives = aims_store_list (fixture->base.other, aims_entity_objectives (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (objectives->len, ==, sql_int (fixture, "SELECT count(*) FROM objective", NULL));
   g_assert_cmpuint (objectives->len, >=, 4);
@@ -310,7 +270,7 @@ test_filter (Fixture       *fixture,
 
   SKIP_WITHOUT_DISPLAY ();
 
-  objectives = aims_store_list (fixture->other, aims_entity_objectives (), &error);
+  objectives = aims_store_list (fixture->base.other, aims_entity_objectives (), &error);
   g_assert_no_error (error);
   for (guint k = 0; k < objectives->len; k++)
     {
@@ -574,7 +534,7 @@ test_correct (Fixture       *fixture,
   changes = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (changes, (gpointer) "value", (gpointer) "88");
   /* (The editor holds the record as written now: shown is gone.) */
-  theirs = aims_store_update (fixture->other, aims_entity_measurements (),
+  theirs = aims_store_update (fixture->base.other, aims_entity_measurements (),
                               g_ascii_strtoll (measurement_id, NULL, 10), -1,
                               changes, "Another User", &error);
   g_assert_no_error (error);

@@ -20,12 +20,7 @@ static gboolean have_display;
 
 typedef struct
 {
-  char            *dir;
-  char            *path;
-  AimsDb          *db;
-  AimsDb          *other;
-  AimsContext     *context;
-  GtkWidget       *window;
+  GuiTestPage       base;
   AimsReviewsPage *page;
   AimsRecordList  *list;
 } Fixture;
@@ -38,7 +33,7 @@ sql_int (Fixture    *fixture,
          const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (aims_statement_step (statement, &error), ==, AIMS_STEP_ROW);
@@ -50,17 +45,11 @@ sql_text (Fixture    *fixture,
           const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (aims_statement_step (statement, &error), ==, AIMS_STEP_ROW);
   return g_strdup (aims_statement_column_text (statement, 0));
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 static gboolean
@@ -174,31 +163,14 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
   if (!have_display)
     return;
 
-  fixture->dir = g_dir_make_tmp ("aims-test-reviews-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.aimsdb", NULL);
-  fixture->db = gui_test_create_demo (fixture->path);
-  fixture->other = aims_db_open (fixture->path, AIMS_DB_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  gui_test_page_open (&fixture->base, "reviews");
 
-  settings = gui_test_new_settings ();
-  g_settings_set_string (settings, "author-name", "Test User");
-  fixture->context = aims_context_new (settings);
-  aims_context_set_db (fixture->context, fixture->db);
-
-  fixture->page = AIMS_REVIEWS_PAGE (aims_reviews_page_new (fixture->context));
+  fixture->page = AIMS_REVIEWS_PAGE (aims_reviews_page_new (fixture->base.context));
   fixture->list = aims_record_page_get_record_list (AIMS_RECORD_PAGE (fixture->page));
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_iterate_until (window_mapped, fixture->window);
+  gui_test_page_show (&fixture->base, GTK_WIDGET (fixture->page));
   gui_test_iterate_until (listed, fixture);
   settle ();
 }
@@ -207,19 +179,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
-
-  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->db);
-  g_clear_object (&fixture->other);
-  if (fixture->dir != NULL)
-    gui_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  gui_test_page_close (&fixture->base);
 }
 
 /* The header's Close Review button: shown and working for a draft only. */
@@ -415,7 +375,7 @@ test_create_and_close (Fixture       *fixture,
 
   /* A risk closed afterwards leaves the frozen inputs as they were. */
   json = sql_text (fixture, "SELECT inputs FROM management_review ORDER BY id DESC LIMIT 1");
-  g_assert_true (aims_db_exec (fixture->other, "UPDATE risk SET status = 'closed', row_version = row_version + 1"
+  g_assert_true (aims_db_exec (fixture->base.other, "UPDATE risk SET status = 'closed', row_version = row_version + 1"
                                                " WHERE id = (SELECT min(id) FROM risk WHERE status <> 'closed')",
                                &error));
   g_assert_no_error (error);
@@ -450,7 +410,7 @@ test_close_conflict (Fixture       *fixture,
   gui_test_iterate_until (dialog_shown, NULL);
 
   g_hash_table_insert (changes, "title", "Management review, renamed elsewhere");
-  changed = aims_store_update (fixture->other, aims_entity_reviews (), id, 1, changes, "Someone Else", &error);
+  changed = aims_store_update (fixture->base.other, aims_entity_reviews (), id, 1, changes, "Someone Else", &error);
   g_assert_no_error (error);
   g_assert_nonnull (changed);
 

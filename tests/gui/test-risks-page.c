@@ -21,12 +21,7 @@ static gboolean have_display;
 
 typedef struct
 {
-  char             *dir;
-  char             *path;
-  AimsDb           *db;        /* the page's connection */
-  AimsDb           *other;     /* another user's, on the same file */
-  AimsContext      *context;
-  GtkWidget        *window;
+  GuiTestPage       base;
   AimsRisksPage    *page;
   AimsRecordList   *list;
   AimsRecordEditor *editor;
@@ -43,7 +38,7 @@ sql_int (Fixture    *fixture,
          const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (aims_statement_step (statement, &error), ==, AIMS_STEP_ROW);
@@ -65,7 +60,7 @@ sql_cell_count (Fixture  *fixture,
                                           residual ? "residual_likelihood" : "inherent_likelihood",
                                           residual ? "residual_impact" : "inherent_impact");
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->other, sql, &error);
+  g_autoptr(AimsStatement) statement = aims_db_prepare (fixture->base.other, sql, &error);
 
   g_assert_no_error (error);
   aims_statement_bind_int64 (statement, 1, likelihood);
@@ -77,12 +72,6 @@ sql_cell_count (Fixture  *fixture,
 }
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
 
 static gpointer
 template_child (Fixture    *fixture,
@@ -97,7 +86,7 @@ template_child (Fixture    *fixture,
 static const AimsRiskMatrix *
 matrix (Fixture *fixture)
 {
-  return aims_context_get_risk_matrix (fixture->context);
+  return aims_context_get_risk_matrix (fixture->base.context);
 }
 
 static guint
@@ -340,7 +329,7 @@ load_other (Fixture *fixture,
             gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  AimsRecord *record = aims_store_load (fixture->other, aims_entity_risks (), id, &error);
+  AimsRecord *record = aims_store_load (fixture->base.other, aims_entity_risks (), id, &error);
 
   g_assert_no_error (error);
   return record;
@@ -351,7 +340,7 @@ risk_by_reference (Fixture    *fixture,
                    const char *reference)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) risks = aims_store_list (fixture->other, aims_entity_risks (), &error);
+  g_autoptr(GPtrArray) risks = aims_store_list (fixture->base.other, aims_entity_risks (), &error);
 
   g_assert_no_error (error);
   for (guint k = 0; k < risks->len; k++)
@@ -371,7 +360,7 @@ update_other (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
 
   g_hash_table_insert (changes, (gpointer) field, (gpointer) value);
-  stored = aims_store_update (fixture->other, aims_entity_risks (), aims_record_get_id (risk), -1, changes,
+  stored = aims_store_update (fixture->base.other, aims_entity_risks (), aims_record_get_id (risk), -1, changes,
                               "Another User", &error);
   g_assert_no_error (error);
   g_assert_nonnull (stored);
@@ -398,34 +387,16 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
   if (!have_display)
     return;
 
-  fixture->dir = g_dir_make_tmp ("aims-test-risks-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.aimsdb", NULL);
+  gui_test_page_open (&fixture->base, "risks");
 
-  fixture->db = gui_test_create_demo (fixture->path);
-  fixture->other = aims_db_open (fixture->path, AIMS_DB_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-
-  settings = gui_test_new_settings ();
-  g_settings_set_string (settings, "author-name", "Test User");
-  fixture->context = aims_context_new (settings);
-  aims_context_set_db (fixture->context, fixture->db);
-
-  fixture->page = AIMS_RISKS_PAGE (aims_risks_page_new (fixture->context));
+  fixture->page = AIMS_RISKS_PAGE (aims_risks_page_new (fixture->base.context));
   fixture->list = aims_record_page_get_record_list (AIMS_RECORD_PAGE (fixture->page));
   fixture->editor = aims_record_list_get_editor (fixture->list);
   fixture->heatmap = aims_risks_page_get_heatmap (fixture->page);
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_iterate_until (window_mapped, fixture->window);
+  gui_test_page_show (&fixture->base, GTK_WIDGET (fixture->page));
   gui_test_iterate_until (heatmap_counted, fixture);
   settle ();
 }
@@ -434,19 +405,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
-
-  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->db);
-  g_clear_object (&fixture->other);
-  if (fixture->dir != NULL)
-    gui_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  gui_test_page_close (&fixture->base);
 }
 
 /* ── Tests ───────────────────────────────────────────────────────────── */
@@ -537,16 +496,16 @@ test_other_users_risks (Fixture       *fixture,
   g_hash_table_insert (values, (gpointer) "owner_id", (gpointer) "Priya Raman");
   g_hash_table_insert (values, (gpointer) "inherent_likelihood", l_text);
   g_hash_table_insert (values, (gpointer) "inherent_impact", i_text);
-  added = aims_store_insert (fixture->other, aims_entity_risks (), values, "Another User", &error);
+  added = aims_store_insert (fixture->base.other, aims_entity_risks (), values, "Another User", &error);
   g_assert_no_error (error);
-  aims_context_emit_data_changed (fixture->context);
+  aims_context_emit_data_changed (fixture->base.context);
   cell[2]++;
   gui_test_iterate_until (cell_count_is, wait);
   g_assert_cmpuint (cell[2], ==, sql_cell_count (fixture, 0, FALSE, cell[0], cell[1]));
 
   /* Closed: out of the cell's count and out of the table the cell shows. */
   update_other (fixture, added, "status", "closed");
-  aims_context_emit_data_changed (fixture->context);
+  aims_context_emit_data_changed (fixture->base.context);
   cell[2]--;
   gui_test_iterate_until (cell_count_is, wait);
   g_assert_cmpuint (cell[2], ==, sql_cell_count (fixture, 0, FALSE, cell[0], cell[1]));
@@ -728,7 +687,7 @@ test_cell_names (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) risks = aims_store_list (fixture->other, aims_entity_risks (), &error);
+  g_autoptr(GPtrArray) risks = aims_store_list (fixture->base.other, aims_entity_risks (), &error);
   const char *views[] = { "inherent_toggle", "both_toggle" };
 
   SKIP_WITHOUT_DISPLAY ();
@@ -805,13 +764,13 @@ test_cell_names_markup (Fixture       *fixture,
     }
   g_free (changed->appetite_band);
   changed->appetite_band = g_strdup_printf ("%s & <co>", matrix (fixture)->appetite_band);
-  stored = aims_risk_matrix_save_and_rescore (fixture->other, changed, -1, "Another User", &error);
+  stored = aims_risk_matrix_save_and_rescore (fixture->base.other, changed, -1, "Another User", &error);
   g_assert_no_error (error);
-  aims_context_emit_data_changed (fixture->context);
+  aims_context_emit_data_changed (fixture->base.context);
   gui_test_iterate_until (label_changed, fixture);
   settle ();
 
-  risks = aims_store_list (fixture->other, aims_entity_risks (), &error);
+  risks = aims_store_list (fixture->base.other, aims_entity_risks (), &error);
   g_assert_no_error (error);
   aims_heatmap_counts_from_risks (matrix (fixture), risks, FALSE, NULL, &counts);
   cell = aims_heatmap_describe_cell (matrix (fixture), &counts, n, 1);
@@ -1004,14 +963,14 @@ test_acceptance_expired (Fixture       *fixture,
   risk = risk_by_reference (fixture, "RSK-006");
   g_assert_cmpstr (aims_record_get (risk, "treatment"), ==, "accept");
   update_other (fixture, risk, "accepted_until", tomorrow);
-  aims_context_emit_data_changed (fixture->context);
+  aims_context_emit_data_changed (fixture->base.context);
   gtk_editable_set_text (GTK_EDITABLE (aims_record_list_get_search_entry (fixture->list)), "RSK-006");
   wait_for_n_shown (fixture, 1);
   settle ();
   g_assert_cmpuint (warnings_shown (fixture, "The acceptance has expired: decide again"), ==, 0);
 
   update_other (fixture, risk, "accepted_until", yesterday);
-  aims_context_emit_data_changed (fixture->context);
+  aims_context_emit_data_changed (fixture->base.context);
   gui_test_iterate_until (expired_warning_shown, fixture);
 
   /* The "needs attention" filter lists exactly the expired acceptances. */

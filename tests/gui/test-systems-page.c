@@ -17,12 +17,7 @@ static gboolean have_display;
 
 typedef struct
 {
-  char            *dir;
-  char            *path;
-  AimsDb          *db;        /* the page's connection */
-  AimsDb          *other;     /* another user's, on the same file */
-  AimsContext     *context;
-  GtkWidget       *window;
+  GuiTestPage      base;
   AimsSystemsPage *page;
   AimsRecordList  *list;
   AimsRecordEditor *editor;
@@ -58,7 +53,7 @@ load_other (Fixture *fixture,
             gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  AimsRecord *record = aims_store_load (fixture->other, aims_entity_systems (), id, &error);
+  AimsRecord *record = aims_store_load (fixture->base.other, aims_entity_systems (), id, &error);
 
   g_assert_no_error (error);
   return record;
@@ -75,7 +70,7 @@ update_other (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
 
   g_hash_table_insert (changes, (gpointer) field, (gpointer) value);
-  stored = aims_store_update (fixture->other, aims_entity_systems (), id, -1, changes,
+  stored = aims_store_update (fixture->base.other, aims_entity_systems (), id, -1, changes,
                               "Another User", &error);
   g_assert_no_error (error);
   g_assert_nonnull (stored);
@@ -186,34 +181,18 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
   if (!have_display)
     return;
 
-  fixture->dir = g_dir_make_tmp ("aims-test-systems-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.aimsdb", NULL);
+  gui_test_page_open (&fixture->base, "systems");
+  /* A save that meets the other connection's write lock gives up after
+   * 0.1 s (test_busy), not after the usual wait. */
+  aims_db_set_busy_timeout (fixture->base.db, 100);
 
-  fixture->db = gui_test_create_demo (fixture->path);
-  aims_db_set_busy_timeout (fixture->db, 100);
-  fixture->other = aims_db_open (fixture->path, AIMS_DB_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-
-  settings = g_settings_new (AIMS_APP_ID);
-  g_settings_set_string (settings, "author-name", "Test User");
-  fixture->context = aims_context_new (settings);
-  aims_context_set_db (fixture->context, fixture->db);
-
-  fixture->page = AIMS_SYSTEMS_PAGE (aims_systems_page_new (fixture->context));
+  fixture->page = AIMS_SYSTEMS_PAGE (aims_systems_page_new (fixture->base.context));
   fixture->list = aims_record_page_get_record_list (AIMS_RECORD_PAGE (fixture->page));
   fixture->editor = aims_record_list_get_editor (fixture->list);
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_iterate_until (window_mapped, fixture->window);
+  gui_test_page_show (&fixture->base, GTK_WIDGET (fixture->page));
   gui_test_iterate_for (100);
 }
 
@@ -221,20 +200,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  AimsConflictDialog *conflict;
-
-  while ((conflict = find_conflict_dialog ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (conflict));
-
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->db);
-  g_clear_object (&fixture->other);
-  if (fixture->dir != NULL)
-    gui_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  gui_test_page_close (&fixture->base);
 }
 
 #define SKIP_WITHOUT_DISPLAY() \
@@ -264,7 +230,7 @@ static guint
 count_matching (Fixture                *fixture,
                 const AimsRecordFilter *filter)
 {
-  g_autoptr(GPtrArray) all = aims_store_list (fixture->db, aims_entity_systems (), NULL);
+  g_autoptr(GPtrArray) all = aims_store_list (fixture->base.db, aims_entity_systems (), NULL);
   guint n = 0;
 
   for (guint i = 0; i < all->len; i++)
@@ -422,7 +388,7 @@ test_edit_saves (Fixture       *fixture,
 
   /* A person chosen as owner: saved at once, the id stored, the name shown. */
   {
-    g_autoptr(GPtrArray) people = aims_store_list (fixture->other, aims_entity_people (), NULL);
+    g_autoptr(GPtrArray) people = aims_store_list (fixture->base.other, aims_entity_people (), NULL);
     AimsRecord *last = g_ptr_array_index (people, people->len - 1);
     g_autofree char *last_id = g_strdup_printf ("%" G_GINT64_FORMAT, aims_record_get_id (last));
     GtkWidget *chooser = field_row (fixture, "owner_id");
@@ -703,7 +669,7 @@ test_other_users_changes (Fixture       *fixture,
   update_other (fixture, id, "business_unit", "Changed elsewhere");
   update_other (fixture, id, "criticality", "low");
   update_other (fixture, other_id, "name", "Renamed elsewhere");
-  aims_context_emit_data_changed (fixture->context);
+  aims_context_emit_data_changed (fixture->base.context);
   gui_test_iterate_for (50);
 
   /* The other fields show the change; the one being typed in is left alone. */
@@ -753,7 +719,7 @@ test_busy (Fixture       *fixture,
 
   /* Another user holds the write lock: the value stays in the field, the
    * editor says it waits, nothing is written. */
-  aims_db_begin_write (fixture->other, &error);
+  aims_db_begin_write (fixture->base.other, &error);
   g_assert_no_error (error);
   type_and_enter (fixture, "business_unit", "Typed while locked");
   g_assert_nonnull (aims_record_editor_get_status (fixture->editor));
@@ -764,7 +730,7 @@ test_busy (Fixture       *fixture,
   g_assert_nonnull (aims_record_editor_get_status (fixture->editor));
 
   /* The lock goes: the retry writes it. */
-  aims_db_rollback (fixture->other);
+  aims_db_rollback (fixture->base.other);
   gui_test_iterate_until (no_status, fixture);
   assert_stored (fixture, id, "business_unit", "Typed while locked");
   g_assert_false (aims_record_editor_has_pending (fixture->editor));
@@ -783,9 +749,9 @@ test_read_only (Fixture       *fixture,
   n_total = aims_record_list_get_n_total (fixture->list);
 
   /* The window opens the same file read-only in place of the other. */
-  read_only = aims_db_open (fixture->path, AIMS_DB_OPEN_READ_ONLY, &error);
+  read_only = aims_db_open (fixture->base.path, AIMS_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  aims_context_set_db (fixture->context, read_only);
+  aims_context_set_db (fixture->base.context, read_only);
   gui_test_iterate_for (50);
 
   g_assert_cmpuint (aims_record_list_get_n_total (fixture->list), ==, n_total);
@@ -845,7 +811,7 @@ test_add_duplicate_retire (Fixture       *fixture,
   g_assert_cmpstr (aims_record_get (added, "lifecycle_stage"), ==, "inception");
   added_id = aims_record_get_id (added);
   g_assert_cmpint (aims_record_get_id (shown_record (fixture)), ==, added_id);
-  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->base.window));
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, field_row (fixture, "name")));
 
