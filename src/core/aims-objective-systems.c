@@ -105,23 +105,6 @@ links_json (AimsRecord *objective,
   return g_string_free (json, FALSE);
 }
 
-static gboolean
-run_with_ids (AimsDb      *db,
-              const char  *sql,
-              gint64       first,
-              gint64       second,
-              GError     **error)
-{
-  g_autoptr(AimsStatement) stmt = aims_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  aims_statement_bind_int64 (stmt, 1, first);
-  if (second != 0)
-    aims_statement_bind_int64 (stmt, 2, second);
-  return aims_statement_run (stmt, error);
-}
-
 /* Inside the write transaction. */
 static gboolean
 set_in_transaction (AimsDb      *db,
@@ -157,11 +140,11 @@ set_in_transaction (AimsDb      *db,
         }
     }
 
-  if (!run_with_ids (db, "DELETE FROM objective_system WHERE objective_id = ?", objective_id, 0, error))
+  if (!aims_db_run_with_ids (db, "DELETE FROM objective_system WHERE objective_id = ?", objective_id, 0, error))
     return FALSE;
   for (guint i = 0; i < wanted->len; i++)
-    if (!run_with_ids (db, "INSERT INTO objective_system (objective_id, ai_system_id) VALUES (?, ?)",
-                       objective_id, g_array_index (wanted, gint64, i), error))
+    if (!aims_db_run_with_ids (db, "INSERT INTO objective_system (objective_id, ai_system_id) VALUES (?, ?)",
+                               objective_id, g_array_index (wanted, gint64, i), error))
       return FALSE;
 
   if ((after = read_links (db, objective_id, after_refs, error)) == NULL)

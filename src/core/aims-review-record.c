@@ -239,23 +239,6 @@ attendees_json (AimsRecord *review,
 }
 
 static gboolean
-run_ids (AimsDb      *db,
-         const char  *sql,
-         gint64       first,
-         gint64       second,
-         GError     **error)
-{
-  g_autoptr(AimsStatement) stmt = aims_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  aims_statement_bind_int64 (stmt, 1, first);
-  if (second != 0)
-    aims_statement_bind_int64 (stmt, 2, second);
-  return aims_statement_run (stmt, error);
-}
-
-static gboolean
 set_attendees_in_transaction (AimsDb        *db,
                               gint64         id,
                               const gint64  *person_ids,
@@ -291,11 +274,11 @@ set_attendees_in_transaction (AimsDb        *db,
         }
     }
 
-  if (!run_ids (db, "DELETE FROM management_review_attendee WHERE review_id = ?", id, 0, error))
+  if (!aims_db_run_with_ids (db, "DELETE FROM management_review_attendee WHERE review_id = ?", id, 0, error))
     return FALSE;
   for (guint i = 0; i < n_person_ids; i++)
-    if (!run_ids (db, "INSERT OR IGNORE INTO management_review_attendee (review_id, person_id) VALUES (?, ?)",
-                  id, person_ids[i], error))
+    if (!aims_db_run_with_ids (db, "INSERT OR IGNORE INTO management_review_attendee (review_id, person_id) VALUES (?, ?)",
+                               id, person_ids[i], error))
       return FALSE;
   if ((after = read_attendees (db, id, after_names, error)) == NULL)
     return FALSE;

@@ -161,22 +161,6 @@ check_linkable (AimsDb      *db,
   return TRUE;
 }
 
-static gboolean
-run_link_sql (AimsDb      *db,
-              const char  *sql,
-              gint64       risk_id,
-              gint64       control_id,
-              GError     **error)
-{
-  g_autoptr(AimsStatement) stmt = aims_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  aims_statement_bind_int64 (stmt, 1, risk_id);
-  aims_statement_bind_int64 (stmt, 2, control_id);
-  return aims_statement_run (stmt, error);
-}
-
 /* Inside the caller's write transaction: adds, then removes (an id in both
  * ends up removed), checking every addition before writing anything; one
  * audit row when something changed. */
@@ -218,12 +202,12 @@ change_in_transaction (AimsDb        *db,
   if ((before = control_references (db, risk_id, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < to_add->len; i++)
-    if (!run_link_sql (db, "INSERT INTO risk_control (risk_id, control_id) VALUES (?, ?)",
-                       risk_id, g_array_index (to_add, gint64, i), error))
+    if (!aims_db_run_with_ids (db, "INSERT INTO risk_control (risk_id, control_id) VALUES (?, ?)",
+                               risk_id, g_array_index (to_add, gint64, i), error))
       return FALSE;
   for (guint i = 0; i < to_remove->len; i++)
-    if (!run_link_sql (db, "DELETE FROM risk_control WHERE risk_id = ? AND control_id = ?",
-                       risk_id, g_array_index (to_remove, gint64, i), error))
+    if (!aims_db_run_with_ids (db, "DELETE FROM risk_control WHERE risk_id = ? AND control_id = ?",
+                               risk_id, g_array_index (to_remove, gint64, i), error))
       return FALSE;
   if ((after = control_references (db, risk_id, error)) == NULL)
     return FALSE;

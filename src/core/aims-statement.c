@@ -145,3 +145,20 @@ aims_statement_column_int64 (AimsStatement *self,
 
   return sqlite3_column_int64 (self->stmt, column);
 }
+
+gboolean
+aims_db_run_with_ids (AimsDb      *db,
+                      const char  *sql,
+                      gint64       first,
+                      gint64       second,
+                      GError     **error)
+{
+  g_autoptr(AimsStatement) stmt = aims_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  aims_statement_bind_int64 (stmt, 1, first);
+  if (second != 0)
+    aims_statement_bind_int64 (stmt, 2, second);
+  return aims_statement_run (stmt, error);
+}

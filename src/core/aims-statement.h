@@ -45,6 +45,15 @@ gint64       aims_statement_column_int64  (AimsStatement *self,
 
 void         aims_statement_free          (AimsStatement *self);
 
+/* Prepares sql and runs it with first bound to its first parameter and,
+ * when not 0, second to its second: the writes of the link tables
+ * ("DELETE … WHERE review_id = ?", "INSERT … VALUES (?, ?)"). */
+gboolean     aims_db_run_with_ids         (AimsDb        *db,
+                                           const char    *sql,
+                                           gint64         first,
+                                           gint64         second,
+                                           GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimsStatement, aims_statement_free)
 
 /* Internal to the core. */
